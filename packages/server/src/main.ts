@@ -1,0 +1,37 @@
+import { ConfigError, loadConfig } from './platform/config.js';
+import { bootstrap } from './platform/bootstrap.js';
+import { buildApp } from './app.js';
+import { seedDemoIfEmpty } from './demo/demo.service.js';
+
+async function main(): Promise<void> {
+  let config;
+  try {
+    config = loadConfig();
+  } catch (e) {
+    if (e instanceof ConfigError) {
+      console.error(e.message);
+      process.exit(1);
+    }
+    throw e;
+  }
+  const deps = await bootstrap(config);
+  if (config.seedDemo) {
+    const seeded = await seedDemoIfEmpty(deps);
+    if (seeded) console.log(`Demo data loaded for ${seeded}.`);
+  }
+  const app = await buildApp(deps);
+  const close = async () => {
+    await app.close();
+    await deps.database.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', close);
+  process.on('SIGTERM', close);
+  await app.listen({ port: config.port, host: config.host });
+  console.log(`Omstilling runs at ${config.publicUrl} (database: ${config.database.engine})`);
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});

@@ -1,0 +1,148 @@
+import type { Generated } from 'kysely';
+
+// Row types of every table. Timestamps and dates are ISO 8601 text, booleans 0/1,
+// JSON is text, money is integer øre, emissions double kg CO2e (DESIGN.md data rules).
+
+export interface MunicipalityTable {
+  id: string;
+  slug: string;
+  name: string;
+  number: string;
+  previous_numbers: string; // JSON string[]
+  hosts: string; // JSON string[]
+  locale: string;
+  created_at: string;
+}
+
+export interface OrgUnitTable {
+  id: string;
+  municipality_id: string;
+  key: string;
+  parent_id: string | null;
+  kind: string; // sector | unit | subunit
+  type: string;
+  name: string;
+  address: string | null;
+  postal_code: string | null;
+  place: string | null;
+  staff: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface OrganisationTable {
+  id: string;
+  municipality_id: string;
+  org_number: string;
+  name: string;
+  kind: string;
+  industry_code: string | null;
+  address: string | null;
+  postal_code: string | null;
+  place: string | null;
+  municipality_number: string | null;
+  employees: number | null;
+  website: string | null;
+  parent_org_number: string | null;
+  source: string; // manual | brreg | demo
+  created_at: string;
+  updated_at: string;
+}
+
+export interface UserTable {
+  id: string;
+  municipality_id: string;
+  email: string;
+  name: string;
+  password_hash: string | null;
+  role: string; // admin | editor | unit_manager | business
+  domains: string; // JSON string[] for editors
+  unit_id: string | null;
+  organisation_id: string | null;
+  oidc_issuer: string | null;
+  oidc_subject: string | null;
+  active: number;
+  created_at: string;
+  updated_at: string;
+  last_login_at: string | null;
+}
+
+export interface SessionTable {
+  id: string; // sha256 of the cookie token
+  municipality_id: string;
+  user_id: string;
+  csrf_token: string;
+  created_at: string;
+  expires_at: string;
+  last_seen_at: string;
+  ip: string | null;
+  user_agent: string | null;
+}
+
+export interface AuditLogTable {
+  id: Generated<number>;
+  municipality_id: string;
+  at: string;
+  actor_id: string | null;
+  actor_label: string;
+  action: string;
+  entity_type: string;
+  entity_id: string;
+  summary: string | null;
+  before: string | null;
+  after: string | null;
+}
+
+export interface StoredFileTable {
+  id: string;
+  municipality_id: string;
+  storage_key: string;
+  filename: string;
+  content_type: string;
+  size: number;
+  sha256: string;
+  domain: string;
+  owner_unit_id: string | null;
+  owner_organisation_id: string | null;
+  uploaded_by: string | null;
+  created_at: string;
+}
+
+export interface OidcStateTable {
+  id: string;
+  municipality_id: string;
+  code_verifier: string;
+  nonce: string;
+  return_to: string;
+  created_at: string;
+}
+
+export interface JobTable {
+  id: string;
+  municipality_id: string;
+  kind: string;
+  status: string; // queued | running | done | failed
+  progress: number;
+  total: number;
+  input: string | null;
+  result: string | null;
+  error: string | null;
+  created_by: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface DB {
+  municipality: MunicipalityTable;
+  org_unit: OrgUnitTable;
+  organisation: OrganisationTable;
+  app_user: UserTable;
+  session: SessionTable;
+  audit_log: AuditLogTable;
+  stored_file: StoredFileTable;
+  oidc_state: OidcStateTable;
+  job: JobTable;
+}
+
+/** Tables whose rows belong to one municipality; every query on them is scoped. */
+export type TenantTable = Exclude<keyof DB, 'municipality'>;

@@ -1,0 +1,17 @@
+import type { FastifyInstance } from 'fastify';
+import { authRoutes } from './platform/auth/auth.routes.js';
+import { auditRoutes } from './platform/audit/audit.routes.js';
+import { filesRoutes } from './platform/files/files.routes.js';
+import { metaRoutes } from './platform/meta.routes.js';
+import { usersRoutes } from './platform/users/users.routes.js';
+import { organisationsRoutes } from './organisations/organisations.routes.js';
+
+/** Every route of the API, platform first, then one line per domain. */
+export async function registerRoutes(app: FastifyInstance): Promise<void> {
+  await app.register(metaRoutes);
+  await app.register(authRoutes);
+  await app.register(usersRoutes);
+  await app.register(auditRoutes);
+  await app.register(filesRoutes);
+  await app.register(organisationsRoutes);
+}
