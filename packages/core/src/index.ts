@@ -1,1 +1,4 @@
 export * from './access/index.js';
+export * from './import/index.js';
+export * from './organisations/index.js';
+export * from './program/index.js';
