@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { timingSafeEqual } from 'node:crypto';
-import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyError, type FastifyInstance, type RouteOptions } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
@@ -33,8 +33,13 @@ function validationDetails(err: FastifyError): ErrorDetail[] {
   });
 }
 
+export interface BuildAppOptions {
+  /** Called for every route as it is registered (tests use it to enumerate the API). */
+  onRoute?: (route: RouteOptions) => void;
+}
+
 /** Builds the HTTP application; main.ts listens, tests use inject(). */
-export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
+export async function buildApp(deps: AppDeps, options: BuildAppOptions = {}): Promise<FastifyInstance> {
   const { config } = deps;
   const app = Fastify({
     logger: config.logLevel === 'silent' ? false : { level: config.logLevel, redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]'] },
@@ -51,6 +56,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
+  if (options.onRoute) app.addHook('onRoute', options.onRoute);
   app.decorate('deps', deps);
   app.decorateRequest('municipality', null);
   app.decorateRequest('actor', null as never);

@@ -5,13 +5,16 @@ import { filesRoutes } from './platform/files/files.routes.js';
 import { metaRoutes } from './platform/meta.routes.js';
 import { usersRoutes } from './platform/users/users.routes.js';
 import { organisationsRoutes } from './organisations/organisations.routes.js';
+import { programRoutes } from './program/program.routes.js';
 
 /** Every route of the API, platform first, then one line per domain. */
 export async function registerRoutes(app: FastifyInstance): Promise<void> {
   await app.register(metaRoutes);
   await app.register(authRoutes);
+  await app.register((await import('./platform/auth/oidc.routes.js')).oidcRoutes);
   await app.register(usersRoutes);
   await app.register(auditRoutes);
   await app.register(filesRoutes);
   await app.register(organisationsRoutes);
+  await app.register(programRoutes);
 }

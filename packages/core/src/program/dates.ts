@@ -26,11 +26,6 @@ export function toYears(iso: string): number {
   return toMs(iso) / MS_PER_YEAR;
 }
 
-/** Formats UTC milliseconds as an ISO yyyy-mm-dd date. */
-export function fromMs(ms: number): string {
-  return new Date(ms).toISOString().slice(0, 10);
-}
-
 /** Number of days in month m (1–12) of year y. */
 export function daysInMonth(y: number, m: number): number {
   return new Date(Date.UTC(y, m, 0)).getUTCDate();

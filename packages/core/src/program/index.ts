@@ -37,3 +37,4 @@ export {
   parseFormula,
 } from './formula.js';
 export { addMonths } from './dates.js';
+export * from './definition.js';

@@ -197,7 +197,7 @@ describe('assess', () => {
 
   it('ignores observations after asOf and non-finite values', () => {
     const obs = [{ date: '2022-12-31', value: 160 }, { date: '2023-12-31', value: NaN }, { date: '2024-12-31', value: 0 }];
-    const a = assess(spec(), obs, '2024-06-01');
+    const a = assess(spec(), [obs[1]!, obs[0]!, obs[2]!, { date: '2021-12-31', value: 1 }], '2024-06-01');
     expect(a.latest).toEqual({ date: '2022-12-31', value: 160 }); // expected there ≈ 157.1
     expect(a.status).toBe('on_track');
   });

@@ -1,4 +1,5 @@
 import type { CliCommand } from './main.js';
+import { programCommands } from '../program/program.cli.js';
 
-// Domain commands; each domain adds its entries here (e.g. 'program import').
-export const CLI_COMMANDS: Record<string, CliCommand> = {};
+// Domain commands; each domain adds its entries here.
+export const CLI_COMMANDS: Record<string, CliCommand> = { ...programCommands };

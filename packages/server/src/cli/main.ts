@@ -13,8 +13,9 @@ import { organisationsRepository } from '../organisations/organisations.reposito
 import { importBrreg } from '../organisations/organisations.service.js';
 import { demoSlugs, seedDemo } from '../demo/demo.service.js';
 import { CLI_COMMANDS } from './commands.js';
+import { UsageError } from './usage-error.js';
 
-export class UsageError extends Error {}
+export { UsageError };
 
 export interface CliIo {
   out(text: string): void;

@@ -12,24 +12,24 @@ export async function organisationsRoutes(app: FastifyInstance): Promise<void> {
   const tags = ['organisations'];
   const deps = () => ({ industryCodes: app.deps.reference.industryCodes });
 
-  r.get('/api/units', { preHandler: requireUser, schema: { tags, summary: "The municipality's own units (flat; build the tree from parentId)", response: { 200: Type.Array(Unit), ...authErrors } } }, async (req) => listUnits(ctxOf(req)));
-  r.get('/api/units/:id', { preHandler: requireUser, schema: { tags, params: IdParams, response: { 200: Unit, ...authErrors } } }, async (req) => getUnit(ctxOf(req), req.params.id));
-  r.post('/api/units', { preHandler: requireUser, schema: { tags, body: UnitBody, response: { 201: Unit, ...authErrors, 409: Type.Ref('Error') } } }, async (req, reply) => reply.status(201).send(await createUnit(ctxOf(req), req.body)));
-  r.put('/api/units/:id', { preHandler: requireUser, schema: { tags, params: IdParams, body: UnitBody, response: { 200: Unit, ...authErrors } } }, async (req) => updateUnit(ctxOf(req), req.params.id, req.body));
+  r.get('/api/units', { onRequest: requireUser, schema: { tags, summary: "The municipality's own units (flat; build the tree from parentId)", response: { 200: Type.Array(Unit), ...authErrors } } }, async (req) => listUnits(ctxOf(req)));
+  r.get('/api/units/:id', { onRequest: requireUser, schema: { tags, params: IdParams, response: { 200: Unit, ...authErrors } } }, async (req) => getUnit(ctxOf(req), req.params.id));
+  r.post('/api/units', { onRequest: requireUser, schema: { tags, body: UnitBody, response: { 201: Unit, ...authErrors, 409: Type.Ref('Error') } } }, async (req, reply) => reply.status(201).send(await createUnit(ctxOf(req), req.body)));
+  r.put('/api/units/:id', { onRequest: requireUser, schema: { tags, params: IdParams, body: UnitBody, response: { 200: Unit, ...authErrors } } }, async (req) => updateUnit(ctxOf(req), req.params.id, req.body));
 
-  r.get('/api/organisations', { preHandler: requireUser, schema: { tags, summary: 'External organisations: search by name, org. number or place; filter by kind and SN2007 prefix', querystring: OrganisationQuery, response: { 200: Paged(Organisation), ...authErrors } } }, async (req) => {
+  r.get('/api/organisations', { onRequest: requireUser, schema: { tags, summary: 'External organisations: search by name, org. number or place; filter by kind and SN2007 prefix', querystring: OrganisationQuery, response: { 200: Paged(Organisation), ...authErrors } } }, async (req) => {
     const page = pageOf(req.query);
     return { ...(await listOrganisations(ctxOf(req), { q: req.query.q, kind: req.query.kind, industryPrefix: req.query.industry }, page)), ...page };
   });
-  r.get('/api/organisations/:id', { preHandler: requireUser, schema: { tags, params: IdParams, response: { 200: Organisation, ...authErrors } } }, async (req) => getOrganisation(ctxOf(req), req.params.id));
-  r.post('/api/organisations', { preHandler: requireUser, schema: { tags, body: OrganisationBody, response: { 201: Organisation, ...authErrors, 409: Type.Ref('Error') } } }, async (req, reply) => reply.status(201).send(await createOrganisation(ctxOf(req), deps(), req.body)));
-  r.put('/api/organisations/:id', { preHandler: requireUser, schema: { tags, params: IdParams, body: OrganisationBody, response: { 200: Organisation, ...authErrors, 409: Type.Ref('Error') } } }, async (req) => updateOrganisation(ctxOf(req), deps(), req.params.id, req.body));
-  r.delete('/api/organisations/:id', { preHandler: requireUser, schema: { tags, params: IdParams, response: { 204: Type.Null(), ...authErrors, 409: Type.Ref('Error') } } }, async (req, reply) => {
+  r.get('/api/organisations/:id', { onRequest: requireUser, schema: { tags, params: IdParams, response: { 200: Organisation, ...authErrors } } }, async (req) => getOrganisation(ctxOf(req), req.params.id));
+  r.post('/api/organisations', { onRequest: requireUser, schema: { tags, body: OrganisationBody, response: { 201: Organisation, ...authErrors, 409: Type.Ref('Error') } } }, async (req, reply) => reply.status(201).send(await createOrganisation(ctxOf(req), deps(), req.body)));
+  r.put('/api/organisations/:id', { onRequest: requireUser, schema: { tags, params: IdParams, body: OrganisationBody, response: { 200: Organisation, ...authErrors, 409: Type.Ref('Error') } } }, async (req) => updateOrganisation(ctxOf(req), deps(), req.params.id, req.body));
+  r.delete('/api/organisations/:id', { onRequest: requireUser, schema: { tags, params: IdParams, response: { 204: Type.Null(), ...authErrors, 409: Type.Ref('Error') } } }, async (req, reply) => {
     await deleteOrganisation(ctxOf(req), req.params.id);
     return reply.status(204).send(null);
   });
 
-  r.post('/api/organisations/import/brreg', { preHandler: requireUser, schema: { tags, summary: 'Import organisations from a Brønnøysund (Enhetsregisteret) JSON file (multipart field "file"), filtered by the municipality numbers', consumes: ['multipart/form-data'], response: { 200: BrregImportResult, ...authErrors, 422: Type.Ref('Error') } } }, async (req) => {
+  r.post('/api/organisations/import/brreg', { onRequest: requireUser, schema: { tags, summary: 'Import organisations from a Brønnøysund (Enhetsregisteret) JSON file (multipart field "file"), filtered by the municipality numbers', consumes: ['multipart/form-data'], response: { 200: BrregImportResult, ...authErrors, 422: Type.Ref('Error') } } }, async (req) => {
     const file = await req.file();
     if (!file) throw AppError.validation('Velg en fil', [{ field: 'file', message: 'Filen mangler' }]);
     const text = (await file.toBuffer()).toString('utf8');

@@ -37,11 +37,11 @@ export async function auditRoutes(app: FastifyInstance): Promise<void> {
   const r = app.withTypeProvider<TypeBoxTypeProvider>();
   const tags = ['audit'];
   const filterOf = (q: { from?: string; to?: string }) => ({ ...q, to: q.to ? `${q.to}T23:59:59.999Z` : undefined });
-  r.get('/api/audit', { preHandler: requireUser, schema: { tags, summary: 'The audit log, newest first (admins)', querystring: Type.Composite([PageQuery, Filter]), response: { 200: Paged(Entry), ...authErrors } } }, async (req) => {
+  r.get('/api/audit', { onRequest: requireUser, schema: { tags, summary: 'The audit log, newest first (admins)', querystring: Type.Composite([PageQuery, Filter]), response: { 200: Paged(Entry), ...authErrors } } }, async (req) => {
     const page = pageOf(req.query);
     return { ...(await listAudit(ctxOf(req), filterOf(req.query), page)), ...page };
   });
-  r.get('/api/audit/export.csv', { preHandler: requireUser, schema: { tags, summary: 'The filtered audit log as CSV (semicolon-separated, UTF-8 with BOM, for Excel)', querystring: Filter } }, async (req, reply) => {
+  r.get('/api/audit/export.csv', { onRequest: requireUser, schema: { tags, summary: 'The filtered audit log as CSV (semicolon-separated, UTF-8 with BOM, for Excel)', querystring: Filter } }, async (req, reply) => {
     const ctx = ctxOf(req);
     const lines = ['tidspunkt;aktør;handling;type;id;beskrivelse;før;etter'];
     for (let offset = 0; ; offset += 500) {

@@ -132,7 +132,7 @@ export interface JobTable {
   updated_at: string;
 }
 
-export interface DB {
+export interface DB extends ProgramDB {
   municipality: MunicipalityTable;
   org_unit: OrgUnitTable;
   organisation: OrganisationTable;
@@ -146,3 +146,176 @@ export interface DB {
 
 /** Tables whose rows belong to one municipality; every query on them is scoped. */
 export type TenantTable = Exclude<keyof DB, 'municipality'>;
+
+// ---------- program ----------
+
+export interface ProgramTable {
+  id: string;
+  municipality_id: string;
+  key: string;
+  name_nb: string;
+  name_en: string;
+  description_nb: string;
+  description_en: string;
+  start_date: string;
+  end_date: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ProgramAreaTable {
+  id: string;
+  municipality_id: string;
+  program_id: string;
+  code: string;
+  title_nb: string;
+  title_en: string;
+  description_nb: string;
+  description_en: string;
+  sort: number;
+}
+
+export interface ProgramGoalTable {
+  id: string;
+  municipality_id: string;
+  program_id: string;
+  area_id: string;
+  code: string;
+  title_nb: string;
+  title_en: string;
+  text_nb: string;
+  text_en: string;
+  responsible_unit_id: string | null;
+  served_by: string; // JSON string[]
+  sort: number;
+}
+
+export interface IndicatorTable {
+  id: string;
+  municipality_id: string;
+  program_id: string;
+  goal_id: string | null; // null: a context indicator (population…)
+  key: string;
+  name_nb: string;
+  name_en: string;
+  description_nb: string;
+  description_en: string;
+  unit: string;
+  direction: string;
+  decimals: number;
+  baseline_value: number | null;
+  baseline_date: string | null;
+  baseline_note_nb: string | null;
+  baseline_note_en: string | null;
+  path: string;
+  tolerance: number;
+  reporting_interval: string;
+  responsible_unit_id: string | null;
+  visibility: string;
+  source_kind: string; // entered | computed | derived | open_data
+  source_domain: string | null;
+  source_metric: string | null;
+  formula: string | null;
+  planned_source: string | null; // JSON
+  primary_source_id: string | null;
+  sort: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface IndicatorTargetTable {
+  id: string;
+  municipality_id: string;
+  indicator_id: string;
+  date: string;
+  value: number;
+  label_nb: string | null;
+  label_en: string | null;
+}
+
+export interface IndicatorSourceTable {
+  id: string;
+  municipality_id: string;
+  indicator_id: string;
+  kind: string;
+  name: string;
+  producer: string;
+  method: string;
+  version: string;
+  limits: string;
+  url: string | null;
+  created_at: string;
+}
+
+export interface IndicatorValueTable {
+  id: string;
+  municipality_id: string;
+  indicator_id: string;
+  source_id: string;
+  period: string;
+  date: string;
+  value: number;
+  note: string | null;
+  produced_by: string | null;
+  produced_by_label: string;
+  import_file: string | null;
+  import_line: number | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ProgramActionTable {
+  id: string;
+  municipality_id: string;
+  program_id: string;
+  goal_id: string;
+  key: string;
+  title_nb: string;
+  title_en: string;
+  description_nb: string;
+  description_en: string;
+  status: string;
+  start_date: string | null;
+  end_date: string | null;
+  budget_ore: number | null;
+  responsible_unit_id: string | null;
+  indicator_keys: string; // JSON string[]
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ActionLogTable {
+  id: string;
+  municipality_id: string;
+  action_id: string;
+  date: string;
+  kind: string;
+  text_nb: string;
+  text_en: string;
+  case_number: string | null;
+  author_label: string;
+  created_at: string;
+}
+
+export interface ReminderDigestTable {
+  id: string;
+  municipality_id: string;
+  date: string;
+  unit_id: string | null;
+  recipients: string;
+  items: number;
+  sent_at: string;
+}
+
+export interface ProgramDB {
+  program: ProgramTable;
+  program_area: ProgramAreaTable;
+  program_goal: ProgramGoalTable;
+  indicator: IndicatorTable;
+  indicator_target: IndicatorTargetTable;
+  indicator_source: IndicatorSourceTable;
+  indicator_value: IndicatorValueTable;
+  program_action: ProgramActionTable;
+  action_log: ActionLogTable;
+  reminder_digest: ReminderDigestTable;
+}

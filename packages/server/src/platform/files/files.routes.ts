@@ -11,7 +11,7 @@ const FileView = Type.Object({ id: Type.String(), filename: Type.String(), conte
 export async function filesRoutes(app: FastifyInstance): Promise<void> {
   const r = app.withTypeProvider<TypeBoxTypeProvider>();
   const tags = ['files'];
-  r.post('/api/files', { preHandler: requireUser, schema: { tags, summary: 'Upload evidence (multipart: file, domain, ownerUnitId or ownerOrganisationId)', consumes: ['multipart/form-data'], response: { 201: FileView, ...authErrors, 413: Type.Ref('Error'), 415: Type.Ref('Error') } } }, async (req, reply) => {
+  r.post('/api/files', { onRequest: requireUser, schema: { tags, summary: 'Upload evidence (multipart: file, domain, ownerUnitId or ownerOrganisationId)', consumes: ['multipart/form-data'], response: { 201: FileView, ...authErrors, 413: Type.Ref('Error'), 415: Type.Ref('Error') } } }, async (req, reply) => {
     const file = await req.file();
     if (!file) throw AppError.validation('Velg en fil', [{ field: 'file', message: 'Filen mangler' }]);
     const data = await file.toBuffer();
@@ -23,7 +23,7 @@ export async function filesRoutes(app: FastifyInstance): Promise<void> {
     const view = await uploadFile(ctxOf(req), app.deps.storage, { filename: file.filename, contentType: file.mimetype, data, domain: field('domain') ?? '', ownerUnitId: field('ownerUnitId'), ownerOrganisationId: field('ownerOrganisationId') });
     return reply.status(201).send(view);
   });
-  r.get('/api/files/:id', { preHandler: requireUser, schema: { tags, summary: 'Download a file (checked against tenant and role on every request)', params: IdParams, response: authErrors } }, async (req, reply) => {
+  r.get('/api/files/:id', { onRequest: requireUser, schema: { tags, summary: 'Download a file (checked against tenant and role on every request)', params: IdParams, response: authErrors } }, async (req, reply) => {
     const { view, data } = await readFile(ctxOf(req), app.deps.storage, req.params.id);
     return reply
       .type(view.contentType)

@@ -24,7 +24,11 @@ export function ctxOf(req: FastifyRequest): Ctx {
   return { scope: new TenantScope(req.server.deps.db, req.municipality.id), actor: req.actor, now: req.server.deps.now };
 }
 
-/** Route guard: a session is required (401 otherwise). Authorisation proper is the service's policy. */
+/**
+ * Route guard: a session is required (401 otherwise). Authorisation proper is the service's policy.
+ * Use it as `onRequest`, not `preHandler`: it must run before the body is parsed and validated,
+ * so that an anonymous caller gets 401, never a 400 describing the schema.
+ */
 export async function requireUser(req: FastifyRequest, _reply: FastifyReply): Promise<void> {
   if (req.actor.kind === 'anonymous') throw new AppError('unauthenticated', 'Du må logge inn');
 }

@@ -1,0 +1,234 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { InjectOptions, RouteOptions } from 'fastify';
+import type { TSchema } from '@sinclair/typebox';
+import { Value } from '@sinclair/typebox/value';
+import { ENGINES } from '../../testing/databases.js';
+import { multipartBody, startTestApp, type TestApp, type TestSession } from '../../testing/http.js';
+import { organisationsRepository } from '../../organisations/organisations.repository.js';
+import { TenantScope } from '../tenant.js';
+
+/*
+ * The authorisation matrix. Every /api route is found by enumerating what Fastify registered,
+ * so a new route is checked the moment it exists:
+ *  - without a session every non-public route answers 401 and nothing else;
+ *  - a business user, a unit manager and an editor of an unrelated domain get 403 on every
+ *    route unless OPEN_TO below says the route is open to them.
+ * A route that is meant to be public or open to a role must be listed here, on purpose.
+ */
+
+/** Routes anyone may call without a session. Everything else under /api needs one. */
+const PUBLIC_ROUTES = new Set([
+  'GET /api/health',
+  'GET /api/meta',
+  'GET /api/auth/session',
+  'POST /api/auth/login',
+  // Ends the caller's own session if there is one; without a session it only clears the cookie.
+  'POST /api/auth/logout',
+  // The OpenID Connect login flow (redirects; 404 when OIDC is not configured).
+  'GET /api/auth/oidc/start',
+  'GET /api/auth/oidc/callback',
+]);
+const isPublic = (method: string, url: string) => PUBLIC_ROUTES.has(`${method === 'HEAD' ? 'GET' : method} ${url}`) || url === '/api/docs' || url.startsWith('/api/docs/') || url.startsWith('/api/public/');
+
+type Who = 'business' | 'unit_manager' | 'editor_other';
+const WHO: Who[] = ['business', 'unit_manager', 'editor_other'];
+
+/**
+ * Non-public routes that a non-admin role may use with the sample ids below (200 expected).
+ * Every other non-public route must answer 403 to these roles. The sample ids point at what
+ * is NOT theirs: another unit, another organisation, a file of another unit.
+ */
+const OPEN_TO: Record<string, Who[]> = {
+  'GET /api/units': ['business', 'unit_manager', 'editor_other'],
+  'GET /api/units/:id': ['business', 'unit_manager', 'editor_other'],
+  // A business user gets a list with only their own organisation (checked below).
+  'GET /api/organisations': ['business', 'unit_manager', 'editor_other'],
+  'GET /api/organisations/:id': ['unit_manager', 'editor_other'],
+};
+
+const DEMO = {
+  admin: 'admin@asker.example',
+  orgEditor: 'tonje.brekkestad@asker.example', // editor: program, organisations
+  business: 'vibeke@holmsbu-fjordhotell.example', // Holmsbu Fjordhotell AS 939375635
+  unit_manager: 'eirik.hovdenak@asker.example', // bhg-bleikerfaret
+  unitManagerB: 'nora.bakkerud@asker.example', // skole-hvalstad
+  editor_other: 'marit.kjosvold@asker.example', // editor: foodwaste
+} as const;
+
+interface Endpoint {
+  method: string;
+  url: string;
+  route: RouteOptions;
+}
+
+/** Every (method, url) of the API, HEAD included, OPTIONS left out. */
+function endpointsOf(t: TestApp): Endpoint[] {
+  const out: Endpoint[] = [];
+  for (const route of t.routes) {
+    for (const method of [route.method].flat()) {
+      if (method === 'OPTIONS' || !route.url.startsWith('/api/')) continue;
+      out.push({ method, url: route.url, route });
+    }
+  }
+  return out;
+}
+
+const key = (e: Endpoint) => `${e.method === 'HEAD' ? 'GET' : e.method} ${e.url}`;
+const PNG = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000', 'hex');
+
+describe.each(ENGINES)('authorisation matrix (%s)', (engine) => {
+  let t: TestApp;
+  let endpoints: Endpoint[];
+  const sessions = {} as Record<keyof typeof DEMO, TestSession>;
+  let samples: Record<string, string>;
+  let unitA: string;
+  let unitB: string;
+  let ownOrg: string;
+  let otherOrg: string;
+  let fileB: string;
+
+  beforeAll(async () => {
+    t = await startTestApp(engine);
+    endpoints = endpointsOf(t);
+    for (const [who, email] of Object.entries(DEMO)) sessions[who as keyof typeof DEMO] = await t.login(email);
+    const repo = organisationsRepository(new TenantScope(t.deps.db, (await t.deps.db.selectFrom('municipality').select('id').where('slug', '=', 'asker').executeTakeFirstOrThrow()).id));
+    unitA = (await repo.unitByKey('bhg-bleikerfaret'))!.id;
+    unitB = (await repo.unitByKey('skole-hvalstad'))!.id;
+    ownOrg = (await repo.organisationByNumber('939375635'))!.id;
+    otherOrg = (await repo.organisationByNumber('989862650'))!.id;
+    const upload = await multipartBody({ domain: 'organisations', ownerUnitId: unitB }, { name: 'b.png', data: PNG, type: 'image/png' });
+    const res = await t.app.inject({ method: 'POST', url: '/api/files', headers: sessions.admin.headers(upload.headers), payload: upload.payload });
+    expect(res.statusCode, res.body).toBe(201);
+    fileB = res.json().id;
+    samples = {
+      '/api/users/:id': sessions.admin.user.id,
+      '/api/units/:id': unitB,
+      '/api/organisations/:id': otherOrg,
+      '/api/files/:id': fileB,
+    };
+  });
+  afterAll(() => t?.close());
+
+  /** The URL with sample ids in it; unknown parameters get a random id. */
+  const urlOf = (e: Endpoint) => {
+    let url = e.url.replace(/\*$/, 'x');
+    const sample = samples[e.url];
+    return url.replace(/:\w+/g, () => sample ?? randomUUID());
+  };
+
+  /** A request that passes the route's schema, so that the answer comes from the guard or the policy. */
+  async function requestFor(e: Endpoint, headers: Record<string, string>): Promise<InjectOptions> {
+    const schema = (e.route.schema ?? {}) as { body?: TSchema; querystring?: TSchema; consumes?: string[] };
+    const query = schema.querystring ? (Value.Create(schema.querystring) as Record<string, string>) : {};
+    const req: InjectOptions = { method: e.method as InjectOptions['method'], url: urlOf(e), query, headers: { ...headers } };
+    if (schema.consumes?.includes('multipart/form-data')) {
+      // The upload of a file for another unit; the import of an (empty) Brønnøysund page.
+      const mp = e.url === '/api/files' ? await multipartBody({ domain: 'organisations', ownerUnitId: unitB }, { name: 'x.png', data: PNG, type: 'image/png' }) : await multipartBody({}, { name: 'x.json', data: '{"_embedded":{"underenheter":[]}}', type: 'application/json' });
+      req.payload = mp.payload;
+      req.headers = { ...req.headers, ...mp.headers };
+    } else if (schema.body) req.payload = Value.Create(schema.body) as InjectOptions['payload'];
+    return req;
+  }
+
+  it('finds the routes of the API (so the sweeps below are not empty)', () => {
+    const keys = new Set(endpoints.map(key));
+    for (const k of ['GET /api/users', 'POST /api/users', 'GET /api/audit', 'GET /api/audit/export.csv', 'POST /api/files', 'GET /api/files/:id', 'GET /api/units', 'PUT /api/units/:id', 'GET /api/organisations', 'DELETE /api/organisations/:id', 'POST /api/organisations/import/brreg']) expect(keys, k).toContain(k);
+    expect(endpoints.filter((e) => !isPublic(e.method, e.url)).length).toBeGreaterThanOrEqual(20);
+  });
+
+  it('lists only public routes that exist, and they answer without a session', async () => {
+    const keys = new Set(endpoints.map(key));
+    for (const k of PUBLIC_ROUTES) expect(keys, `${k} is listed as public but not registered; remove it from PUBLIC_ROUTES`).toContain(k);
+    for (const url of ['/api/health', '/api/meta', '/api/auth/session', '/api/docs/json']) {
+      const res = await t.app.inject({ url });
+      expect(res.statusCode, url).toBe(200);
+    }
+    expect((await t.app.inject({ url: '/api/auth/session' })).json()).toMatchObject({ authenticated: false, user: null, csrfToken: null });
+  });
+
+  it('answers 401 and nothing else on every non-public route without a session (also with a forged cookie and a /m/ prefix)', async () => {
+    const leaks: string[] = [];
+    for (const e of endpoints.filter((x) => !isPublic(x.method, x.url))) {
+      for (const variant of [{ prefix: '', headers: {} }, { prefix: '', headers: { cookie: 'omstilling_sid=forged.value' } }, { prefix: '/m/asker', headers: {} }]) {
+        // An empty JSON body: a guard that runs only after validation would answer 400 here.
+        const payload = ['POST', 'PUT', 'PATCH', 'DELETE'].includes(e.method) ? {} : undefined;
+        const res = await t.app.inject({ method: e.method as InjectOptions['method'], url: variant.prefix + urlOf(e), headers: variant.headers, ...(payload ? { payload } : {}) });
+        const body = e.method === 'HEAD' ? null : res.json();
+        const ok = res.statusCode === 401 && (body === null || (body.code === 'unauthenticated' && Object.keys(body).sort().join() === 'code,details,message'));
+        if (!ok) leaks.push(`${e.method} ${variant.prefix}${e.url} → ${res.statusCode} ${res.body.slice(0, 120)} (guard the route with onRequest: requireUser, or list it in PUBLIC_ROUTES)`);
+      }
+    }
+    expect(leaks).toEqual([]);
+  });
+
+  it.each(WHO)('answers 403 to a %s on every route not open to that role', async (who) => {
+    const wrong: string[] = [];
+    const session = sessions[who];
+    for (const e of endpoints.filter((x) => !isPublic(x.method, x.url))) {
+      const open = OPEN_TO[key(e)]?.includes(who) ?? false;
+      const res = await t.app.inject(await requestFor(e, session.headers()));
+      if (open) {
+        if (res.statusCode !== 200) wrong.push(`${e.method} ${e.url} is open to ${who} but answered ${res.statusCode} ${res.body.slice(0, 120)}`);
+        continue;
+      }
+      const body = e.method === 'HEAD' ? null : res.json();
+      if (res.statusCode !== 403 || (body && (body.code !== 'forbidden' || Object.keys(body).sort().join() !== 'code,details,message'))) {
+        wrong.push(`${e.method} ${e.url} → ${res.statusCode} ${res.body.slice(0, 120)} (expected 403 for ${who}; if the route is meant for ${who}, list it in OPEN_TO)`);
+      }
+    }
+    expect(wrong).toEqual([]);
+  });
+
+  it('lets a business user see and change only their own organisation', async () => {
+    const s = sessions.business;
+    const list = await t.app.inject({ url: '/api/organisations?limit=200', headers: s.headers() });
+    expect(list.statusCode).toBe(200);
+    expect(list.json().items.map((o: { id: string }) => o.id)).toEqual([ownOrg]);
+    expect(list.json().total).toBe(1);
+    expect((await t.app.inject({ url: `/api/organisations/${ownOrg}`, headers: s.headers() })).statusCode).toBe(200);
+    expect((await t.app.inject({ url: `/api/organisations/${otherOrg}`, headers: s.headers() })).statusCode).toBe(403);
+    const own = (await t.app.inject({ url: `/api/organisations/${ownOrg}`, headers: sessions.admin.headers() })).json();
+    const body = { orgNumber: own.orgNumber, name: own.name, kind: own.kind, website: 'https://holmsbu.example' };
+    const put = await t.app.inject({ method: 'PUT', url: `/api/organisations/${ownOrg}`, headers: s.headers(), payload: body });
+    expect(put.statusCode, put.body).toBe(200);
+    expect(put.json().website).toBe('https://holmsbu.example');
+    const other = (await t.app.inject({ url: `/api/organisations/${otherOrg}`, headers: sessions.admin.headers() })).json();
+    const denied = await t.app.inject({ method: 'PUT', url: `/api/organisations/${otherOrg}`, headers: s.headers(), payload: { orgNumber: other.orgNumber, name: 'Kapret', kind: other.kind } });
+    expect(denied.statusCode).toBe(403);
+    expect((await t.app.inject({ url: `/api/organisations/${otherOrg}`, headers: sessions.admin.headers() })).json().name).toBe(other.name);
+  });
+
+  it("keeps a unit manager to their own unit's files and out of the unit register", async () => {
+    const a = sessions.unit_manager;
+    const mine = await multipartBody({ domain: 'foodwaste', ownerUnitId: unitA }, { name: 'a.png', data: PNG, type: 'image/png' });
+    const up = await t.app.inject({ method: 'POST', url: '/api/files', headers: a.headers(mine.headers), payload: mine.payload });
+    expect(up.statusCode, up.body).toBe(201);
+    expect((await t.app.inject({ url: `/api/files/${up.json().id}`, headers: a.headers() })).statusCode).toBe(200);
+    // Unit B's file and unit B's upload are not theirs.
+    expect((await t.app.inject({ url: `/api/files/${fileB}`, headers: a.headers() })).statusCode).toBe(403);
+    const theirs = await multipartBody({ domain: 'foodwaste', ownerUnitId: unitB }, { name: 'b.png', data: PNG, type: 'image/png' });
+    expect((await t.app.inject({ method: 'POST', url: '/api/files', headers: a.headers(theirs.headers), payload: theirs.payload })).statusCode).toBe(403);
+    // Unit A's file is not unit B's manager's either.
+    expect((await t.app.inject({ url: `/api/files/${up.json().id}`, headers: sessions.unitManagerB.headers() })).statusCode).toBe(403);
+    // Units are edited by the organisations editors, not by a unit's manager (not even their own).
+    const unit = (await t.app.inject({ url: `/api/units/${unitB}`, headers: a.headers() })).json();
+    const body = { parentId: unit.parentId, kind: unit.kind, type: unit.type, name: 'Omdøpt', staff: 1 };
+    expect((await t.app.inject({ method: 'PUT', url: `/api/units/${unitB}`, headers: a.headers(), payload: body })).statusCode).toBe(403);
+    expect((await t.app.inject({ method: 'PUT', url: `/api/units/${unitA}`, headers: a.headers(), payload: body })).statusCode).toBe(403);
+    expect((await t.app.inject({ url: `/api/units/${unitB}`, headers: a.headers() })).json().name).toBe(unit.name);
+    // The organisations editor may.
+    const ok = await t.app.inject({ method: 'PUT', url: `/api/units/${unitB}`, headers: sessions.orgEditor.headers(), payload: { ...body, name: unit.name } });
+    expect(ok.statusCode, ok.body).toBe(200);
+  });
+
+  it('gives an admin access to every non-public route (so the 403s above are about roles; last, as it writes)', async () => {
+    const refused: string[] = [];
+    for (const e of endpoints.filter((x) => !isPublic(x.method, x.url))) {
+      const res = await t.app.inject(await requestFor(e, sessions.admin.headers()));
+      const allowed = e.method === 'GET' || e.method === 'HEAD' ? res.statusCode === 200 : ![401, 403, 404].includes(res.statusCode);
+      if (!allowed) refused.push(`${e.method} ${e.url} → ${res.statusCode} ${res.body.slice(0, 160)}`);
+    }
+    expect(refused).toEqual([]);
+  });
+});

@@ -1,0 +1,79 @@
+import { createHash } from 'node:crypto';
+import { Type } from '@sinclair/typebox';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { AppError } from '../platform/errors.js';
+import { ctxOf, requireUser } from '../platform/http/request-context.js';
+import { authErrors, IdParams } from '../platform/http/schemas.js';
+import { ActionLogBody, IndicatorSchema, ProgramSummarySchema, ProgramViewSchema, ValueBody } from './program.schema.js';
+import { getProgramView, importProgram, listPrograms } from './program.service.js';
+import { deleteValue, importValues, recordValue } from './values.service.js';
+import { addActionLog } from './actions.service.js';
+import { reportingOverview } from './reporting.service.js';
+import { cached, store } from './program.cache.js';
+import { programPolicy } from './program.policy.js';
+
+const AsOf = Type.Object({ asOf: Type.Optional(Type.String({ format: 'date', description: 'Assess as of this date (default: today)' })) });
+
+/** Serves a JSON body from the short-lived cache, with an ETag so browsers and proxies can revalidate. */
+async function sendCached(req: FastifyRequest, reply: FastifyReply, key: string, build: () => Promise<unknown>) {
+  let entry = cached(key);
+  if (!entry) {
+    const body = JSON.stringify(await build());
+    entry = { body, etag: `"${createHash('sha1').update(body).digest('base64url')}"` };
+    store(key, entry.body, entry.etag);
+  }
+  reply.header('cache-control', 'public, max-age=60, stale-while-revalidate=300').header('etag', entry.etag).header('vary', 'accept-encoding');
+  if (req.headers['if-none-match'] === entry.etag) return reply.status(304).send();
+  return reply.type('application/json; charset=utf-8').send(entry.body);
+}
+
+export async function programRoutes(app: FastifyInstance): Promise<void> {
+  app.addSchema(IndicatorSchema);
+  app.addSchema(ProgramViewSchema);
+  const r = app.withTypeProvider<TypeBoxTypeProvider>();
+  const tags = ['program'];
+  const open = ['open data'];
+
+  // ----- public, no login: the open-data API the public pages use -----
+  r.get('/api/public/programs', { schema: { tags: open, summary: "The municipality's programs (open data, no login)", response: { 200: Type.Array(ProgramSummarySchema) } } }, async (req, reply) => {
+    const ctx = ctxOf(req);
+    return sendCached(req, reply, `${ctx.scope.municipalityId}:list`, () => listPrograms(ctx));
+  });
+  r.get('/api/public/programs/:id', { schema: { tags: open, summary: 'A program with its public goals, indicators, values, statuses and sources (open data, no login)', params: IdParams, querystring: AsOf, response: { 200: Type.Ref('ProgramView'), 404: Type.Ref('Error') } } }, async (req, reply) => {
+    const ctx = { ...ctxOf(req), actor: { kind: 'anonymous' as const, municipalityId: req.municipality!.id } };
+    const asOf = req.query.asOf ?? ctx.now().toISOString().slice(0, 10);
+    return sendCached(req, reply, `${ctx.scope.municipalityId}:${req.params.id}:${asOf}`, () => getProgramView(ctx, req.params.id, { publicOnly: true, asOf }));
+  });
+
+  // ----- internal -----
+  r.get('/api/programs', { preHandler: requireUser, schema: { tags, response: { 200: Type.Array(ProgramSummarySchema), ...authErrors } } }, async (req) => listPrograms(ctxOf(req)));
+  r.get('/api/programs/:id', { preHandler: requireUser, schema: { tags, summary: 'A program with every indicator (internal ones too for municipal staff)', params: IdParams, querystring: AsOf, response: { 200: Type.Ref('ProgramView'), ...authErrors } } }, async (req) => {
+    const ctx = ctxOf(req);
+    if (!programPolicy.readInternal(ctx.actor)) throw AppError.forbidden();
+    return getProgramView(ctx, req.params.id, { publicOnly: false, asOf: req.query.asOf });
+  });
+  r.post('/api/programs/import', { preHandler: requireUser, schema: { tags, summary: 'Load or update a program from its JSON data file (multipart field "file")', consumes: ['multipart/form-data'], response: { 200: Type.Object({ programId: Type.String(), key: Type.String(), created: Type.Integer(), updated: Type.Integer(), unchanged: Type.Integer() }), ...authErrors, 422: Type.Ref('Error') } } }, async (req) => {
+    const file = await req.file();
+    if (!file) throw AppError.validation('Velg en fil', [{ field: 'file', message: 'Filen mangler' }]);
+    let json: unknown;
+    try {
+      json = JSON.parse((await file.toBuffer()).toString('utf8'));
+    } catch (e) {
+      throw new AppError('import_failed', `${file.filename}: ikke gyldig JSON`, [{ file: file.filename, message: (e as Error).message }]);
+    }
+    return importProgram(ctxOf(req), json, file.filename);
+  });
+  r.post('/api/programs/:id/values/import', { preHandler: requireUser, schema: { tags, summary: 'Import indicator values from CSV or XLSX (multipart field "file"; columns indikator;periode;dato;verdi;merknad)', params: IdParams, consumes: ['multipart/form-data'], response: { 200: Type.Object({ file: Type.String(), format: Type.String(), encoding: Type.Union([Type.String(), Type.Null()]), rows: Type.Integer(), created: Type.Integer(), updated: Type.Integer(), unchanged: Type.Integer() }), ...authErrors, 422: Type.Ref('Error') } } }, async (req) => {
+    const file = await req.file();
+    if (!file) throw AppError.validation('Velg en fil', [{ field: 'file', message: 'Filen mangler' }]);
+    return importValues(ctxOf(req), req.params.id, file.filename, await file.toBuffer());
+  });
+  r.post('/api/indicators/:id/values', { preHandler: requireUser, schema: { tags, summary: 'Record a value (program editors, or the responsible unit)', params: IdParams, body: ValueBody, response: { 201: Type.Object({}, { additionalProperties: true }), ...authErrors } } }, async (req, reply) => reply.status(201).send(await recordValue(ctxOf(req), req.params.id, req.body)));
+  r.delete('/api/values/:id', { preHandler: requireUser, schema: { tags, params: IdParams, response: { 204: Type.Null(), ...authErrors } } }, async (req, reply) => {
+    await deleteValue(ctxOf(req), req.params.id);
+    return reply.status(204).send(null);
+  });
+  r.post('/api/actions/:id/log', { preHandler: requireUser, schema: { tags, summary: "Add an update or a decision to an action's history, optionally changing its status", params: IdParams, body: ActionLogBody, response: { 201: Type.Object({}, { additionalProperties: true }), ...authErrors } } }, async (req, reply) => reply.status(201).send(await addActionLog(ctxOf(req), req.params.id, req.body)));
+  r.get('/api/reporting', { preHandler: requireUser, schema: { tags, summary: 'What my unit owes: values due or overdue, and actions that need attention', querystring: Type.Object({ unitId: Type.Optional(Type.String()), asOf: Type.Optional(Type.String({ format: 'date' })) }), response: { 200: Type.Object({}, { additionalProperties: true }), ...authErrors } } }, async (req) => reportingOverview(ctxOf(req), { unitId: req.query.unitId, asOf: req.query.asOf }));
+}

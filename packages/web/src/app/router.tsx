@@ -1,0 +1,116 @@
+import { createRootRoute, createRoute, createRouter, lazyRouteComponent } from '@tanstack/react-router';
+import { tenantPrefix } from './api';
+import { Layout } from './shell/Layout';
+import { RequireAuth } from './shell/RequireAuth';
+import { NotFoundPage } from './pages/NotFoundPage';
+import { ErrorPage } from './pages/ErrorPage';
+import { focusOnNextHeading } from './ui/focus';
+
+// Code-based route tree. Every page but the shell is loaded lazily, so that the public start
+// page ships only what it needs.
+
+const str = (v: unknown): string | undefined => (typeof v === 'string' && v.trim() !== '' ? v : undefined);
+const pageNo = (v: unknown): number | undefined => {
+  const n = typeof v === 'number' ? v : typeof v === 'string' ? Number(v) : NaN;
+  return Number.isInteger(n) && n > 1 ? n : undefined;
+};
+
+const rootRoute = createRootRoute({ component: Layout, notFoundComponent: NotFoundPage, errorComponent: ErrorPage });
+
+const startRoute = createRoute({ getParentRoute: () => rootRoute, path: '/', component: lazyRouteComponent(() => import('../platform/StartPage'), 'StartPage') });
+
+const loginRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/login',
+  validateSearch: (s: Record<string, unknown>): { redirect?: string } => ({ redirect: str(s.redirect) }),
+  component: lazyRouteComponent(() => import('../platform/LoginPage'), 'LoginPage'),
+});
+
+// Pages for signed-in users.
+const authRoute = createRoute({ getParentRoute: () => rootRoute, id: 'signed-in', component: () => <RequireAuth /> });
+
+export interface OrganisationSearch {
+  q?: string;
+  kind?: string;
+  page?: number;
+}
+const organisationsRoute = createRoute({
+  getParentRoute: () => authRoute,
+  path: '/organisations',
+  validateSearch: (s: Record<string, unknown>): OrganisationSearch => ({ q: str(s.q), kind: str(s.kind), page: pageNo(s.page) }),
+  component: lazyRouteComponent(() => import('../organisations/OrganisationsPage'), 'OrganisationsPage'),
+});
+const organisationNewRoute = createRoute({ getParentRoute: () => authRoute, path: '/organisations/new', component: lazyRouteComponent(() => import('../organisations/OrganisationFormPage'), 'OrganisationNewPage') });
+const organisationImportRoute = createRoute({ getParentRoute: () => authRoute, path: '/organisations/import', component: lazyRouteComponent(() => import('../organisations/ImportBrregPage'), 'ImportBrregPage') });
+const organisationRoute = createRoute({ getParentRoute: () => authRoute, path: '/organisations/$id', component: lazyRouteComponent(() => import('../organisations/OrganisationPage'), 'OrganisationPage') });
+const organisationEditRoute = createRoute({ getParentRoute: () => authRoute, path: '/organisations/$id/edit', component: lazyRouteComponent(() => import('../organisations/OrganisationFormPage'), 'OrganisationEditPage') });
+
+const unitsRoute = createRoute({
+  getParentRoute: () => authRoute,
+  path: '/units',
+  validateSearch: (s: Record<string, unknown>): { q?: string } => ({ q: str(s.q) }),
+  component: lazyRouteComponent(() => import('../organisations/UnitsPage'), 'UnitsPage'),
+});
+const unitNewRoute = createRoute({ getParentRoute: () => authRoute, path: '/units/new', component: lazyRouteComponent(() => import('../organisations/UnitPage'), 'UnitNewPage') });
+const unitRoute = createRoute({ getParentRoute: () => authRoute, path: '/units/$id', component: lazyRouteComponent(() => import('../organisations/UnitPage'), 'UnitPage') });
+
+// Admin pages.
+const adminRoute = createRoute({ getParentRoute: () => rootRoute, id: 'admin', component: () => <RequireAuth admin /> });
+export interface UsersSearch {
+  q?: string;
+  page?: number;
+}
+const usersRoute = createRoute({
+  getParentRoute: () => adminRoute,
+  path: '/admin/users',
+  validateSearch: (s: Record<string, unknown>): UsersSearch => ({ q: str(s.q), page: pageNo(s.page) }),
+  component: lazyRouteComponent(() => import('../admin/UsersPage'), 'UsersPage'),
+});
+const userNewRoute = createRoute({ getParentRoute: () => adminRoute, path: '/admin/users/new', component: lazyRouteComponent(() => import('../admin/UserFormPage'), 'UserNewPage') });
+const userRoute = createRoute({ getParentRoute: () => adminRoute, path: '/admin/users/$id', component: lazyRouteComponent(() => import('../admin/UserFormPage'), 'UserEditPage') });
+
+export interface AuditSearch {
+  entityType?: string;
+  action?: string;
+  q?: string;
+  from?: string;
+  to?: string;
+  page?: number;
+}
+const isoDate = (v: unknown) => (typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v) ? v : undefined);
+const auditRoute = createRoute({
+  getParentRoute: () => adminRoute,
+  path: '/admin/audit',
+  validateSearch: (s: Record<string, unknown>): AuditSearch => ({ entityType: str(s.entityType), action: str(s.action), q: str(s.q), from: isoDate(s.from), to: isoDate(s.to), page: pageNo(s.page) }),
+  component: lazyRouteComponent(() => import('../admin/AuditPage'), 'AuditPage'),
+});
+
+// Any other domain: a page that says plainly the module is not built yet (or not found).
+const domainRoute = createRoute({ getParentRoute: () => rootRoute, path: '/$domain', component: lazyRouteComponent(() => import('../platform/ModulePage'), 'ModulePage') });
+
+const routeTree = rootRoute.addChildren([
+  startRoute,
+  loginRoute,
+  authRoute.addChildren([organisationsRoute, organisationNewRoute, organisationImportRoute, organisationRoute, organisationEditRoute, unitsRoute, unitNewRoute, unitRoute]),
+  adminRoute.addChildren([usersRoute, userNewRoute, userRoute, auditRoute]),
+  domainRoute,
+]);
+
+export const router = createRouter({
+  routeTree,
+  basepath: tenantPrefix() || '/',
+  defaultNotFoundComponent: NotFoundPage,
+  defaultErrorComponent: ErrorPage,
+  defaultPreload: 'intent',
+  scrollRestoration: true,
+});
+
+router.subscribe('onResolved', (e) => {
+  if (e.pathChanged && e.fromLocation) focusOnNextHeading();
+});
+
+declare module '@tanstack/react-router' {
+  interface Register {
+    router: typeof router;
+  }
+}

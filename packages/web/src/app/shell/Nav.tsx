@@ -1,0 +1,56 @@
+import { Link } from '@tanstack/react-router';
+import { useTranslation } from 'react-i18next';
+import { can, useMeta, useSession } from '../auth';
+import { DOMAINS, WEB_DOMAINS } from '../domains';
+
+/** Every domain of the platform, with the ones not built yet marked; admin pages for admins. */
+export function Nav() {
+  const { t } = useTranslation();
+  const meta = useMeta();
+  const { user } = useSession();
+  const built = new Set((meta.data?.domains ?? []).filter((d) => d.built).map((d) => d.key));
+  return (
+    <nav className="side-nav" aria-label={t('nav.label')}>
+      <h2 className="side-nav__title">{t('nav.modules')}</h2>
+      <ul>
+        {DOMAINS.map((d) => {
+          const ready = built.has(d) && WEB_DOMAINS.includes(d);
+          return (
+            <li key={d}>
+              <Link to="/$domain" params={{ domain: d }} activeProps={{ 'aria-current': 'page' }} activeOptions={{ includeSearch: false }}>
+                <span>{t(`domains.${d}.name`)}</span>
+                {!ready && <span className="side-nav__badge">{t('nav.notBuilt')}</span>}
+              </Link>
+            </li>
+          );
+        })}
+      </ul>
+      {user && (
+        <>
+          <h2 className="side-nav__title">{t('nav.municipality')}</h2>
+          <ul>
+            <li>
+              <Link to="/units" activeProps={{ 'aria-current': 'page' }}>
+                {t('nav.units')}
+              </Link>
+            </li>
+            {can.admin(user) && (
+              <>
+                <li>
+                  <Link to="/admin/users" activeProps={{ 'aria-current': 'page' }}>
+                    {t('nav.users')}
+                  </Link>
+                </li>
+                <li>
+                  <Link to="/admin/audit" activeProps={{ 'aria-current': 'page' }}>
+                    {t('nav.audit')}
+                  </Link>
+                </li>
+              </>
+            )}
+          </ul>
+        </>
+      )}
+    </nav>
+  );
+}

@@ -1,0 +1,27 @@
+import { Navigate, Outlet, useRouterState } from '@tanstack/react-router';
+import { Alert, Paragraph } from '@digdir/designsystemet-react';
+import { useTranslation } from 'react-i18next';
+import { useSession } from '../auth';
+import { Loading, QueryError } from '../ui/Status';
+import { PageHeading } from '../ui/PageHeading';
+
+/** Layout route: renders its children for a signed-in user (of a role, if given), else sends to login. */
+export function RequireAuth({ admin = false }: { admin?: boolean }) {
+  const { t } = useTranslation();
+  const session = useSession();
+  const href = useRouterState({ select: (s) => s.location.href });
+  if (session.isPending) return <Loading />;
+  if (session.isError) return <QueryError error={session.error} />;
+  if (!session.user) return <Navigate to="/login" search={{ redirect: href }} replace />;
+  if (admin && session.user.role !== 'admin') {
+    return (
+      <>
+        <PageHeading>{t('errors.forbiddenTitle')}</PageHeading>
+        <Alert data-color="warning">
+          <Paragraph>{t('errors.forbidden')}</Paragraph>
+        </Alert>
+      </>
+    );
+  }
+  return <Outlet />;
+}
