@@ -8,7 +8,7 @@ import type { AppDeps } from './http/deps.js';
 /** Opens and migrates the database and loads reference data: everything the app and CLI share. */
 export async function bootstrap(config: Config, options: { pgSchema?: string; now?: () => Date } = {}): Promise<AppDeps> {
   const database: Database = openDatabase(config.database, options);
-  await migrateToLatest(database.db);
+  await migrateToLatest(database.db, options.pgSchema);
   return {
     config,
     database,
