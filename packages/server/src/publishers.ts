@@ -1,0 +1,13 @@
+import { registerPublisher, type IndicatorPublisher } from './program/program.publishers.js';
+
+// Every domain's published indicators, registered once at start-up (one line per domain).
+const PUBLISHERS: IndicatorPublisher[] = [];
+
+let registered = false;
+
+/** Registers every domain's indicator publishers with the program (idempotent). */
+export function registerPublishers(): void {
+  if (registered) return;
+  registered = true;
+  for (const p of PUBLISHERS) registerPublisher(p);
+}
