@@ -12,7 +12,15 @@ export default defineConfig({
     emptyOutDir: true,
     sourcemap: true,
     // The public start page has a budget of 250 KB gzipped JS; warn well before that.
-    chunkSizeWarningLimit: 400,
+    chunkSizeWarningLimit: 500,
+    rolldownOptions: {
+      treeshake: {
+        // Designsystemet's React package declares no "sideEffects", so every component (with
+        // floating-ui, virtual lists, comboboxes) would ship. Its modules only define components;
+        // the custom elements they rely on are imported explicitly in main.tsx.
+        moduleSideEffects: (id: string) => !/[\\/]@digdir[\\/]designsystemet-react[\\/]/.test(id),
+      },
+    },
   },
   server: {
     port: 5173,

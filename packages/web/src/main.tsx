@@ -1,6 +1,8 @@
 import '@digdir/designsystemet-css';
 import '@digdir/designsystemet-css/theme';
 import './app/styles.css';
+// Designsystemet's custom elements (ds-field, ds-error-summary, ds-pagination, …) and polyfills.
+import '@digdir/designsystemet-web';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';

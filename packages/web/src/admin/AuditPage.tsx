@@ -14,41 +14,75 @@ import { AUDIT_ACTIONS, AUDIT_ENTITY_TYPES, type AuditEntry } from './types';
 
 const PAGE_SIZE = 50;
 
+// Field names of known entity types read as the forms label them; others stay as stored.
+const FIELD_LABELS: Record<string, string> = { organisation: 'organisations.fields', org_unit: 'units.fields', user: 'users.fields' };
+
+/** An entry's before/after, side by side; for an update only the fields that changed. */
 function Changes({ entry }: { entry: AuditEntry }) {
   const { t } = useTranslation();
+  const ns = FIELD_LABELS[entry.entityType];
+  const label = (field: string) => (ns && field ? t(`${ns}.${field}`, { defaultValue: field }) : field || '–');
   const rows = diffRows(entry.before, entry.after);
-  if (!rows.length) return <span className="unit-meta">{t('audit.noChanges')}</span>;
-  const changed = rows.filter((r) => r.changed);
-  const shown = entry.action === 'update' ? changed : rows;
+  const shown = entry.action === 'update' ? rows.filter((r) => r.changed) : rows;
   return (
-    <details className="audit-details">
-      <summary>{entry.action === 'update' ? t('audit.showChanges', { count: changed.length }) : t('audit.showData')}</summary>
-      <Table data-size="sm" className="diff">
-        <caption className="ds-sr-only">{t('audit.diffCaption', { id: entry.id })}</caption>
-        <Table.Head>
-          <Table.Row>
-            <Table.HeaderCell>{t('audit.field')}</Table.HeaderCell>
-            <Table.HeaderCell>{t('audit.before')}</Table.HeaderCell>
-            <Table.HeaderCell>{t('audit.after')}</Table.HeaderCell>
+    <Table data-size="sm" className="diff" border>
+      <caption>{t('audit.diffCaption', { summary: entry.summary ?? entry.entityId })}</caption>
+      <Table.Head>
+        <Table.Row>
+          <Table.HeaderCell>{t('audit.field')}</Table.HeaderCell>
+          <Table.HeaderCell>{t('audit.before')}</Table.HeaderCell>
+          <Table.HeaderCell>{t('audit.after')}</Table.HeaderCell>
+        </Table.Row>
+      </Table.Head>
+      <Table.Body>
+        {shown.map((r) => (
+          <Table.Row key={r.field} className={r.changed && entry.action === 'update' ? 'changed' : undefined}>
+            <Table.HeaderCell scope="row">{label(r.field)}</Table.HeaderCell>
+            <Table.Cell>
+              <code>{r.before}</code>
+            </Table.Cell>
+            <Table.Cell>
+              <code>{r.after}</code>
+            </Table.Cell>
           </Table.Row>
-        </Table.Head>
-        <Table.Body>
-          {shown.map((r) => (
-            <Table.Row key={r.field} className={r.changed && entry.action === 'update' ? 'changed' : undefined}>
-              <Table.HeaderCell scope="row">
-                <code>{r.field || '–'}</code>
-              </Table.HeaderCell>
-              <Table.Cell>
-                <code>{r.before}</code>
-              </Table.Cell>
-              <Table.Cell>
-                <code>{r.after}</code>
-              </Table.Cell>
-            </Table.Row>
-          ))}
-        </Table.Body>
-      </Table>
-    </details>
+        ))}
+      </Table.Body>
+    </Table>
+  );
+}
+
+/** One entry: a row, and a full-width row below it with the changes when expanded. */
+function EntryRows({ entry }: { entry: AuditEntry }) {
+  const { t } = useTranslation();
+  const f = useFormat();
+  const [open, setOpen] = useState(false);
+  const rows = diffRows(entry.before, entry.after);
+  const changed = rows.filter((r) => r.changed).length;
+  const id = `audit-changes-${entry.id}`;
+  return (
+    <>
+      <Table.Row>
+        <Table.Cell className="nowrap">{f.dateTime(entry.at)}</Table.Cell>
+        <Table.Cell>{entry.actorLabel}</Table.Cell>
+        <Table.Cell>{t(`audit.actions.${entry.action}`, { defaultValue: entry.action })}</Table.Cell>
+        <Table.Cell>{t(`audit.entityTypes.${entry.entityType}`, { defaultValue: entry.entityType })}</Table.Cell>
+        <Table.Cell>{entry.summary ?? '–'}</Table.Cell>
+        <Table.Cell className="nowrap">
+          {rows.length ? (
+            <Button variant="tertiary" data-size="sm" aria-expanded={open} aria-controls={id} onClick={() => setOpen((o) => !o)}>
+              {entry.action === 'update' ? t('audit.showChanges', { count: changed }) : t('audit.showData')}
+            </Button>
+          ) : (
+            <span className="unit-meta">{t('audit.noChanges')}</span>
+          )}
+        </Table.Cell>
+      </Table.Row>
+      {rows.length > 0 && (
+        <Table.Row id={id} hidden={!open} className="diff-row">
+          <Table.Cell colSpan={6}>{open && <Changes entry={entry} />}</Table.Cell>
+        </Table.Row>
+      )}
+    </>
   );
 }
 
@@ -125,7 +159,7 @@ export function AuditPage() {
           </Paragraph>
           {log.data.items.length > 0 && (
             <div className="table-wrap">
-              <Table zebra border>
+              <Table border data-size="sm" className="audit-table">
                 <caption className="ds-sr-only">{t('audit.tableCaption')}</caption>
                 <Table.Head>
                   <Table.Row>
@@ -139,16 +173,7 @@ export function AuditPage() {
                 </Table.Head>
                 <Table.Body>
                   {log.data.items.map((e) => (
-                    <Table.Row key={e.id}>
-                      <Table.Cell className="nowrap">{f.dateTime(e.at)}</Table.Cell>
-                      <Table.Cell>{e.actorLabel}</Table.Cell>
-                      <Table.Cell>{t(`audit.actions.${e.action}`, { defaultValue: e.action })}</Table.Cell>
-                      <Table.Cell>{t(`audit.entityTypes.${e.entityType}`, { defaultValue: e.entityType })}</Table.Cell>
-                      <Table.Cell>{e.summary ?? '–'}</Table.Cell>
-                      <Table.Cell>
-                        <Changes entry={e} />
-                      </Table.Cell>
-                    </Table.Row>
+                    <EntryRows key={e.id} entry={e} />
                   ))}
                 </Table.Body>
               </Table>

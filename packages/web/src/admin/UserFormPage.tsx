@@ -35,7 +35,7 @@ export function UserEditPage() {
   return <UserForm existing={user.data} key={user.data.id} />;
 }
 
-const FIELDS = ['email', 'name', 'role', 'domains', 'unitId', 'organisationId', 'password', 'active'] as const;
+const FIELDS = ['name', 'email', 'role', 'domains', 'unitId', 'organisationId', 'password', 'active'] as const;
 const ID: Record<string, string> = { ...Object.fromEntries(FIELDS.map((f) => [f, `user-${f}`])), domains: `user-domains-${DOMAINS[0]}` };
 
 /** Create or edit a user: the role decides which scope fields are asked for. */
@@ -96,6 +96,7 @@ function UserForm({ existing }: { existing?: User }) {
         <AppLink to="/admin/users">{t('users.backToList')}</AppLink>
       </Paragraph>
       <PageHeading>{existing ? `${title}: ${existing.name}` : title}</PageHeading>
+      <Paragraph className="lead">{t('form.requiredNote')}</Paragraph>
       <FormErrorSummary key={errors.attempt} errors={errors.summary} />
       <form className="form" onSubmit={onSubmit} noValidate>
         <Textfield id={ID.name} label={<Required>{t('users.fields.name')}</Required>} value={name} onChange={(e) => setName(e.target.value)} error={errors.fields.name} autoComplete="off" required />

@@ -75,7 +75,7 @@ export function UsersPage() {
           </Paragraph>
           {users.data.items.length > 0 && (
             <div className="table-wrap">
-              <Table zebra border>
+              <Table zebra border data-size="sm">
                 <caption className="ds-sr-only">{t('users.tableCaption')}</caption>
                 <Table.Head>
                   <Table.Row>

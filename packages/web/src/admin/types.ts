@@ -42,5 +42,5 @@ export interface AuditEntry {
 }
 
 /** Entity types and actions the server records today (audit filters offer these). */
-export const AUDIT_ENTITY_TYPES = ['organisation', 'org_unit', 'user', 'file', 'demo'] as const;
+export const AUDIT_ENTITY_TYPES = ['organisation', 'org_unit', 'user', 'file', 'program', 'indicator_value', 'action_log', 'demo'] as const;
 export const AUDIT_ACTIONS = ['create', 'update', 'delete', 'import', 'login', 'logout'] as const;

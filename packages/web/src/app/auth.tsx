@@ -16,9 +16,12 @@ async function fetchSession(): Promise<Session> {
   return s;
 }
 
+/** The session query, shared by the hook below and the router's guards. */
+export const sessionQuery = { queryKey: SESSION_KEY, queryFn: fetchSession, staleTime: 60_000 };
+
 /** Who is signed in (null while unknown or signed out). */
 export function useSession() {
-  const q = useQuery({ queryKey: SESSION_KEY, queryFn: fetchSession, staleTime: 60_000 });
+  const q = useQuery(sessionQuery);
   const user: SessionUser | null = q.data?.authenticated ? q.data.user : null;
   return { ...q, user };
 }

@@ -1,5 +1,7 @@
-import { createRootRoute, createRoute, createRouter, lazyRouteComponent } from '@tanstack/react-router';
+import { createRootRoute, createRoute, createRouter, lazyRouteComponent, redirect, type ParsedLocation } from '@tanstack/react-router';
 import { tenantPrefix } from './api';
+import { sessionQuery } from './auth';
+import { queryClient } from './queryClient';
 import { Layout } from './shell/Layout';
 import { RequireAuth } from './shell/RequireAuth';
 import { NotFoundPage } from './pages/NotFoundPage';
@@ -22,12 +24,19 @@ const startRoute = createRoute({ getParentRoute: () => rootRoute, path: '/', com
 const loginRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/login',
-  validateSearch: (s: Record<string, unknown>): { redirect?: string } => ({ redirect: str(s.redirect) }),
+  validateSearch: (s: Record<string, unknown>): { redirect?: string; error?: string } => ({ redirect: str(s.redirect), error: str(s.error) }),
   component: lazyRouteComponent(() => import('../platform/LoginPage'), 'LoginPage'),
 });
 
+/** Guard of the signed-in pages: without a session, off to the login page (and back afterwards). */
+async function requireSession({ location }: { location: ParsedLocation }) {
+  const session = await queryClient.ensureQueryData(sessionQuery).catch(() => null);
+  // When the session cannot be read at all, the page itself shows the error.
+  if (session && !session.authenticated) throw redirect({ to: '/login', search: { redirect: location.href } });
+}
+
 // Pages for signed-in users.
-const authRoute = createRoute({ getParentRoute: () => rootRoute, id: 'signed-in', component: () => <RequireAuth /> });
+const authRoute = createRoute({ getParentRoute: () => rootRoute, id: 'signed-in', beforeLoad: requireSession, component: () => <RequireAuth /> });
 
 export interface OrganisationSearch {
   q?: string;
@@ -55,7 +64,7 @@ const unitNewRoute = createRoute({ getParentRoute: () => authRoute, path: '/unit
 const unitRoute = createRoute({ getParentRoute: () => authRoute, path: '/units/$id', component: lazyRouteComponent(() => import('../organisations/UnitPage'), 'UnitPage') });
 
 // Admin pages.
-const adminRoute = createRoute({ getParentRoute: () => rootRoute, id: 'admin', component: () => <RequireAuth admin /> });
+const adminRoute = createRoute({ getParentRoute: () => rootRoute, id: 'admin', beforeLoad: requireSession, component: () => <RequireAuth admin /> });
 export interface UsersSearch {
   q?: string;
   page?: number;

@@ -72,7 +72,7 @@ export function ImportBrregPage() {
             <Heading level={2} data-size="xs">
               {t('organisations.import.done')}
             </Heading>
-            <dl className="fields">
+            <dl className="fields fields--compact">
               {(['inFile', 'inMunicipality', 'created', 'updated', 'unchanged'] as const).map((k) => (
                 <div key={k} style={{ display: 'contents' }}>
                   <dt>{t(`organisations.import.counts.${k}`)}</dt>

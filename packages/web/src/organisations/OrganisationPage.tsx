@@ -1,4 +1,4 @@
-import { useRef } from 'react';
+import { useRef, type ReactNode } from 'react';
 import { Alert, Button, Dialog, Heading, Paragraph, Tag } from '@digdir/designsystemet-react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Link, useNavigate, useParams } from '@tanstack/react-router';
@@ -26,8 +26,10 @@ export function OrganisationPage() {
     mutationFn: () => api<void>(`/organisations/${encodeURIComponent(id)}`, { method: 'DELETE' }),
     onSuccess: async () => {
       dialog.current?.close();
-      await qc.invalidateQueries({ queryKey: orgKeys.all });
-      void navigate({ to: '/organisations' });
+      // Forget the deleted record before leaving, so that nothing asks for it again.
+      await navigate({ to: '/organisations' });
+      qc.removeQueries({ queryKey: orgKeys.one(id) });
+      await qc.invalidateQueries({ queryKey: [...orgKeys.all, 'list'] });
     },
   });
 
@@ -43,7 +45,7 @@ export function OrganisationPage() {
   const o = org.data;
   const editor = can.editDomain(user, 'organisations');
   const mayEdit = editor || (user?.role === 'business' && user.organisationId === o.id);
-  const rows: [string, React.ReactNode][] = [
+  const rows: [string, ReactNode][] = [
     [t('organisations.fields.orgNumber'), f.orgNumber(o.orgNumber)],
     [t('organisations.fields.kind'), t(`organisations.kinds.${o.kind}`, { defaultValue: o.kind })],
     [t('organisations.fields.industryCode'), o.industryCode ?? '–'],

@@ -46,6 +46,7 @@ export function OrganisationsPage() {
       <form role="search" className="toolbar" onSubmit={onSearch} aria-label={t('organisations.searchLabel')}>
         <Field>
           <Label htmlFor="org-search">{t('organisations.search')}</Label>
+          <Field.Description>{t('organisations.searchHelp')}</Field.Description>
           <Search>
             <Search.Input id="org-search" name="q" value={q} onChange={(e) => setQ(e.target.value)} />
             <Search.Clear
@@ -89,7 +90,7 @@ export function OrganisationsPage() {
           </Paragraph>
           {list.data.items.length > 0 && (
             <div className="table-wrap">
-              <Table zebra border>
+              <Table zebra border data-size="sm">
                 <caption className="ds-sr-only">{t('organisations.tableCaption')}</caption>
                 <Table.Head>
                   <Table.Row>

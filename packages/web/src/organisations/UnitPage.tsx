@@ -192,6 +192,7 @@ function UnitForm({ existing, units, onDone }: { existing?: Unit; units: Unit[];
   );
   return (
     <>
+      <Paragraph className="lead">{t('form.requiredNote')}</Paragraph>
       <FormErrorSummary key={errors.attempt} errors={errors.summary} />
       <form className="form" onSubmit={onSubmit} noValidate>
         {text('name', { required: true })}

@@ -10,7 +10,9 @@ import { AppLink } from '../app/ui/AppLink';
 import { useUnits } from './queries';
 import { buildUnitTree, countNodes, filterUnitTree, type UnitNode } from './unitTree';
 
-type Mode = 'default' | 'all' | 'none';
+/** Ids of the nodes that have children (the ones that can be expanded). */
+const withChildren = (nodes: UnitNode[]): string[] => nodes.flatMap((n) => (n.children.length ? [n.unit.id, ...withChildren(n.children)] : []));
+const roots = (nodes: UnitNode[]) => new Set(nodes.map((n) => n.unit.id));
 
 /** The municipality's own units as a tree: sector → unit → subunit, with staff counts. */
 export function UnitsPage() {
@@ -22,49 +24,57 @@ export function UnitsPage() {
   const { user } = useSession();
   const [q, setQ] = useState(search.q ?? '');
   useEffect(() => setQ(search.q ?? ''), [search.q]);
-  // Expand/collapse all remounts the tree's <details> with a new default.
-  const [mode, setMode] = useState<{ mode: Mode; n: number }>({ mode: 'default', n: 0 });
   const tree = useMemo(() => buildUnitTree(units.data ?? [], i18n.language), [units.data, i18n.language]);
   const shown = useMemo(() => filterUnitTree(tree, search.q ?? ''), [tree, search.q]);
   const filtering = !!search.q;
+  // Which nodes are expanded; null means the default (sectors open, or everything when filtering).
+  const [expanded, setExpanded] = useState<Set<string> | null>(null);
+  useEffect(() => setExpanded(null), [search.q]);
+  const parents = useMemo(() => withChildren(shown), [shown]);
+  const isOpen = (n: UnitNode, level: number) => (expanded ? expanded.has(n.unit.id) : filtering || level === 0);
+  const toggle = (n: UnitNode, level: number) =>
+    setExpanded((cur) => {
+      const next = new Set(cur ?? parents.filter((p) => filtering || roots(shown).has(p)));
+      if (isOpen(n, level)) next.delete(n.unit.id);
+      else next.add(n.unit.id);
+      return next;
+    });
 
   const onSearch = (e: FormEvent) => {
     e.preventDefault();
     void navigate({ search: { q: q.trim() || undefined }, replace: true });
   };
 
-  const open = (level: number) => (mode.mode === 'all' || filtering ? true : mode.mode === 'none' ? false : level === 0);
-
   const renderNode = (n: UnitNode, level: number) => {
-    const row = (
-      <span className="unit-row">
-        <AppLink to="/units/$id" params={{ id: n.unit.id }}>
-          {n.unit.name}
-        </AppLink>
-        <Tag data-color="neutral" data-size="sm">
-          {t(`units.types.${n.unit.type}`, { defaultValue: n.unit.type })}
-        </Tag>
-        <span className="unit-meta">
-          {t('units.staffCount', { count: n.unit.staff, formatted: f.number(n.unit.staff) })}
-          {n.children.length > 0 && ` · ${t('units.staffTotal', { formatted: f.number(n.totalStaff) })}`}
-        </span>
-      </span>
-    );
-    if (!n.children.length)
-      return (
-        <li key={n.unit.id} className="leaf">
-          {row}
-        </li>
-      );
+    const open = n.children.length > 0 && isOpen(n, level);
+    const listId = `unit-children-${n.unit.id}`;
     return (
       <li key={n.unit.id}>
-        <details open={open(level)} key={`${mode.n}-${filtering ? search.q : ''}`}>
-          <summary>
-            {row}
-            <span className="ds-sr-only">{t('units.childCount', { count: n.children.length })}</span>
-          </summary>
-          <ul>{n.children.map((c) => renderNode(c, level + 1))}</ul>
-        </details>
+        <div className="unit-row">
+          {n.children.length > 0 ? (
+            <button type="button" className="unit-toggle" aria-expanded={open} aria-controls={listId} onClick={() => toggle(n, level)}>
+              <span aria-hidden="true" className="unit-toggle__icon" />
+              <span className="ds-sr-only">{t('units.toggle', { name: n.unit.name, count: n.children.length })}</span>
+            </button>
+          ) : (
+            <span className="unit-toggle-spacer" aria-hidden="true" />
+          )}
+          <AppLink to="/units/$id" params={{ id: n.unit.id }}>
+            {n.unit.name}
+          </AppLink>
+          <Tag data-color="neutral" data-size="sm">
+            {t(`units.types.${n.unit.type}`, { defaultValue: n.unit.type })}
+          </Tag>
+          <span className="unit-meta">
+            {t('units.staffCount', { count: n.unit.staff, formatted: f.number(n.unit.staff) })}
+            {n.children.length > 0 && ` · ${t('units.staffTotal', { formatted: f.number(n.totalStaff) })}`}
+          </span>
+        </div>
+        {n.children.length > 0 && (
+          <ul id={listId} hidden={!open}>
+            {n.children.map((c) => renderNode(c, level + 1))}
+          </ul>
+        )}
       </li>
     );
   };
@@ -85,10 +95,10 @@ export function UnitsPage() {
         <Button type="submit" variant="secondary">
           {t('common.search')}
         </Button>
-        <Button type="button" variant="tertiary" onClick={() => setMode((m) => ({ mode: 'all', n: m.n + 1 }))}>
+        <Button type="button" variant="tertiary" onClick={() => setExpanded(new Set(parents.map((p) => p)))}>
           {t('units.expandAll')}
         </Button>
-        <Button type="button" variant="tertiary" onClick={() => setMode((m) => ({ mode: 'none', n: m.n + 1 }))}>
+        <Button type="button" variant="tertiary" onClick={() => setExpanded(new Set())}>
           {t('units.collapseAll')}
         </Button>
       </form>

@@ -1,9 +1,9 @@
 import { useState, type FormEvent } from 'react';
-import { Button, Paragraph, Textfield } from '@digdir/designsystemet-react';
+import { Alert, Button, Paragraph, Textfield } from '@digdir/designsystemet-react';
 import { useNavigate, useSearch } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
-import { ApiError } from '../app/api';
-import { useLogin, useSession } from '../app/auth';
+import { apiUrl, ApiError, tenantPrefix } from '../app/api';
+import { useLogin, useMeta, useSession } from '../app/auth';
 import { FormErrorSummary, type FormError } from '../app/ui/FormErrors';
 import { PageHeading } from '../app/ui/PageHeading';
 import { AppLink } from '../app/ui/AppLink';
@@ -13,7 +13,9 @@ const safeRedirect = (r: string | undefined) => (r && r.startsWith('/') && !r.st
 
 export function LoginPage() {
   const { t } = useTranslation();
-  const { redirect } = useSearch({ from: '/login' });
+  const { redirect, error: loginError } = useSearch({ from: '/login' });
+  const meta = useMeta();
+  const oidc = meta.data?.login.oidc ?? null;
   const navigate = useNavigate();
   const session = useSession();
   const login = useLogin();
@@ -76,6 +78,22 @@ export function LoginPage() {
     <>
       <PageHeading>{t('login.title')}</PageHeading>
       <Paragraph className="lead">{t('login.intro')}</Paragraph>
+      {loginError && (
+        <Alert data-color="danger" className="block" role="alert">
+          <Paragraph>{t(`login.errors.${loginError === 'oidc_unknown_user' ? 'oidc_unknown_user' : 'oidc_failed'}`, { label: oidc?.label ?? 'SSO' })}</Paragraph>
+        </Alert>
+      )}
+      {oidc && (
+        <>
+          <div className="actions">
+            {/* A full page load: the provider's login page is on another host. */}
+            <Button asChild variant="primary">
+              <a href={apiUrl('/auth/oidc/start', { returnTo: `${tenantPrefix()}${safeRedirect(redirect)}` })}>{t('login.oidc', { label: oidc.label })}</a>
+            </Button>
+          </div>
+          <Paragraph>{t('login.or')}</Paragraph>
+        </>
+      )}
       <FormErrorSummary key={attempt} errors={errors} heading={t('login.errorHeading')} />
       <form className="form" onSubmit={onSubmit} noValidate>
         <Textfield

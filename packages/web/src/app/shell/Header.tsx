@@ -25,7 +25,7 @@ export function Header() {
           {user ? (
             <>
               <span className="user-name">
-                <span className="visually-hidden">{t('auth.signedInAs')} </span>
+                <span className="ds-sr-only">{t('auth.signedInAs')} </span>
                 {user.name}
               </span>
               <Button

@@ -1,4 +1,5 @@
-import { Link } from '@tanstack/react-router';
+import { useEffect, useState } from 'react';
+import { Link, useRouterState } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { can, useMeta, useSession } from '../auth';
 import { DOMAINS, WEB_DOMAINS } from '../domains';
@@ -8,9 +9,18 @@ export function Nav() {
   const { t } = useTranslation();
   const meta = useMeta();
   const { user } = useSession();
+  // On narrow screens the menu folds behind a button; it closes again after a navigation.
+  const [open, setOpen] = useState(false);
+  const path = useRouterState({ select: (s) => s.location.pathname });
+  useEffect(() => setOpen(false), [path]);
   const built = new Set((meta.data?.domains ?? []).filter((d) => d.built).map((d) => d.key));
   return (
-    <nav className="side-nav" aria-label={t('nav.label')}>
+    <nav className="side-nav" aria-label={t('nav.label')} data-open={open}>
+      <button type="button" className="side-nav__toggle" aria-expanded={open} aria-controls="side-nav-lists" onClick={() => setOpen((o) => !o)}>
+        <span aria-hidden="true" className="side-nav__toggle-icon" />
+        {t('nav.menu')}
+      </button>
+      <div id="side-nav-lists" className="side-nav__lists">
       <h2 className="side-nav__title">{t('nav.modules')}</h2>
       <ul>
         {DOMAINS.map((d) => {
@@ -51,6 +61,7 @@ export function Nav() {
           </ul>
         </>
       )}
+      </div>
     </nav>
   );
 }

@@ -15,9 +15,12 @@ export function useFormErrors(idOf: Record<string, string>) {
   const [summary, setSummary] = useState<FormError[]>([]);
   const [attempt, setAttempt] = useState(0);
 
+  const order = Object.keys(idOf);
   const show = (fieldErrors: Record<string, string>, others: string[] = []) => {
     setFields(fieldErrors);
-    setSummary([...Object.entries(fieldErrors).map(([f, m]) => ({ id: idOf[f], message: m })), ...others.map((m) => ({ message: m }))]);
+    // The summary lists fields in the order the form shows them.
+    const entries = Object.entries(fieldErrors).sort(([a], [b]) => order.indexOf(a) - order.indexOf(b));
+    setSummary([...entries.map(([f, m]) => ({ id: idOf[f], message: m })), ...others.map((m) => ({ message: m }))]);
     setAttempt((a) => a + 1);
   };
 
