@@ -1,6 +1,6 @@
 import { Type } from '@sinclair/typebox';
 import { Nullable } from '../platform/http/schemas.js';
-import { ORGANISATION_KINDS, UNIT_KINDS, UNIT_TYPES } from './organisations.service.js';
+import { ORGANISATION_KINDS, UNIT_KINDS, UNIT_TYPES } from '@omstilling/core';
 
 const lit = <T extends readonly string[]>(xs: T) => Type.Union(xs.map((x) => Type.Literal(x)));
 

@@ -1,4 +1,4 @@
-import { filterByMunicipality, isValidOrgNumber, normaliseOrgNumber, parseBrregDocument, type BrregEntity } from '@omstilling/core';
+import { ORGANISATION_KINDS, UNIT_KINDS, UNIT_TYPES, filterByMunicipality, isValidOrgNumber, normaliseOrgNumber, parseBrregDocument, type BrregEntity } from '@omstilling/core';
 import { AppError, type ErrorDetail } from '../platform/errors.js';
 import { nowIso, type Ctx } from '../platform/context.js';
 import { newId } from '../platform/ids.js';
@@ -6,9 +6,6 @@ import { recordAudit } from '../platform/audit/audit.service.js';
 import { organisationsRepository, type OrganisationFilter, type OrganisationRow, type UnitRow } from './organisations.repository.js';
 import { organisationsPolicy as policy } from './organisations.policy.js';
 
-export const ORGANISATION_KINDS = ['business', 'shop', 'hotel', 'farm', 'ngo', 'social_enterprise', 'public'] as const;
-export const UNIT_KINDS = ['sector', 'unit', 'subunit'] as const;
-export const UNIT_TYPES = ['kindergarten', 'school', 'nursing_home', 'home_care', 'office', 'culture', 'library', 'health', 'technical', 'other'] as const;
 
 export interface UnitView {
   id: string;

@@ -180,6 +180,8 @@ export function buildProgramView(rows: ProgramRows, asOf: string, options: { pub
     );
   }
 
+  // Residents see which unit or system produced a figure, never staff e-mail addresses.
+  const who = (label: string) => (options.publicOnly ? label.replace(/\s*<[^>]*>/, '') : label);
   const indicatorView = (i: IndicatorRow): IndicatorView => {
     const spec = specOf(i, rows.targets);
     const values = seriesById.get(i.id) ?? [];
@@ -213,7 +215,7 @@ export function buildProgramView(rows: ProgramRows, asOf: string, options: { pub
       formula: i.formula,
       plannedDomain: planned?.domain ?? null,
       sources: rows.sources.filter((s) => s.indicator_id === i.id).map((s) => ({ id: s.id, kind: s.kind, name: s.name, producer: s.producer, method: s.method, version: s.version, limits: s.limits, url: s.url, primary: s.id === i.primary_source_id })),
-      values: options.publicOnly ? values : [...values, ...rows.values.filter((v) => v.indicator_id === i.id && v.source_id !== i.primary_source_id).map(valueView)],
+      values: options.publicOnly ? values.map((v) => ({ ...v, producedBy: who(v.producedBy) })) : [...values, ...rows.values.filter((v) => v.indicator_id === i.id && v.source_id !== i.primary_source_id).map(valueView)],
       latestValue: latest?.value ?? null,
       latestPeriod: latest?.period ?? null,
       latestDate: latest?.date ?? null,
@@ -233,7 +235,7 @@ export function buildProgramView(rows: ProgramRows, asOf: string, options: { pub
         const actions: ActionView[] = rows.actions
           .filter((ac) => ac.goal_id === g.id)
           .map((ac) => {
-            const log = rows.logs.filter((l) => l.action_id === ac.id).map((l) => ({ id: l.id, date: l.date, kind: l.kind, text: L(l.text_nb, l.text_en), caseNumber: l.case_number, author: l.author_label }));
+            const log = rows.logs.filter((l) => l.action_id === ac.id).map((l) => ({ id: l.id, date: l.date, kind: l.kind, text: L(l.text_nb, l.text_en), caseNumber: l.case_number, author: who(l.author_label) }));
             const keys: string[] = JSON.parse(ac.indicator_keys);
             const lacks: ActionView['lacks'] = [];
             if (!ac.responsible_unit_id) lacks.push('responsible_unit');

@@ -103,6 +103,7 @@ const pick = (cells: Record<string, string>, names: string[]) => names.map((n) =
  * bad line is reported with its number and reason. Importing the same file again changes nothing.
  */
 export async function importValues(ctx: Ctx, programIdOrKey: string, fileName: string, data: Buffer, onProgress?: (done: number, total: number) => void): Promise<ValueImportResult> {
+  if (!policy.readInternal(ctx.actor)) throw AppError.forbidden();
   const repo = programRepository(ctx.scope);
   const program = (await repo.programById(programIdOrKey)) ?? (await repo.programByKey(programIdOrKey));
   if (!program) throw AppError.notFound('Programmet');

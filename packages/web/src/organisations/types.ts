@@ -1,8 +1,6 @@
 // Shapes of /api/units and /api/organisations (server: organisations.schema.ts).
 
-export const ORGANISATION_KINDS = ['business', 'shop', 'hotel', 'farm', 'ngo', 'social_enterprise', 'public'] as const;
-export const UNIT_KINDS = ['sector', 'unit', 'subunit'] as const;
-export const UNIT_TYPES = ['kindergarten', 'school', 'nursing_home', 'home_care', 'office', 'culture', 'library', 'health', 'technical', 'other'] as const;
+export { ORGANISATION_KINDS, UNIT_KINDS, UNIT_TYPES } from '@omstilling/core/organisations/kinds';
 
 export interface Unit {
   id: string;

@@ -56,6 +56,11 @@ export function auditRepository(scope: TenantScope) {
         })
         .execute();
     },
+    async facets(): Promise<{ entityTypes: string[]; actions: string[] }> {
+      const types = await scope.selectFrom('audit_log').select('entity_type').distinct().orderBy('entity_type').execute();
+      const actions = await scope.selectFrom('audit_log').select('action').distinct().orderBy('action').execute();
+      return { entityTypes: types.map((t) => t.entity_type), actions: actions.map((a) => a.action) };
+    },
     async list(f: AuditFilter, limit: number, offset: number) {
       const rows = await filtered(f).selectAll().orderBy('at', 'desc').orderBy('id', 'desc').limit(limit).offset(offset).execute();
       const { n } = await filtered(f).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();

@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { ctxOf, pageOf, requireUser } from '../http/request-context.js';
 import { authErrors, Nullable, PageQuery, Paged } from '../http/schemas.js';
-import { listAudit } from './audit.service.js';
+import { auditFacets, listAudit } from './audit.service.js';
 
 const Entry = Type.Object({
   id: Type.Integer(),
@@ -29,7 +29,9 @@ const Filter = Type.Object({
 });
 
 const csvCell = (v: unknown) => {
-  const s = v === null || v === undefined ? '' : typeof v === 'string' ? v : JSON.stringify(v);
+  const raw = v === null || v === undefined ? '' : typeof v === 'string' ? v : JSON.stringify(v);
+  // A cell that Excel would take for a formula (a file name, a user's name) is prefixed with ' (OWASP: CSV injection).
+  const s = /^[=+\-@\t\r]/.test(raw) ? `'${raw}` : raw;
   return /[;"\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 };
 
@@ -41,6 +43,7 @@ export async function auditRoutes(app: FastifyInstance): Promise<void> {
     const page = pageOf(req.query);
     return { ...(await listAudit(ctxOf(req), filterOf(req.query), page)), ...page };
   });
+  r.get('/api/audit/facets', { onRequest: requireUser, schema: { tags, summary: 'Entity types and actions present in the log (for filters)', response: { 200: Type.Object({ entityTypes: Type.Array(Type.String()), actions: Type.Array(Type.String()) }), ...authErrors } } }, async (req) => auditFacets(ctxOf(req)));
   r.get('/api/audit/export.csv', { onRequest: requireUser, schema: { tags, summary: 'The filtered audit log as CSV (semicolon-separated, UTF-8 with BOM, for Excel)', querystring: Filter } }, async (req, reply) => {
     const ctx = ctxOf(req);
     const lines = ['tidspunkt;aktør;handling;type;id;beskrivelse;før;etter'];

@@ -57,3 +57,9 @@ export async function listAudit(ctx: Ctx, filter: AuditFilter, page: { limit: nu
     })),
   };
 }
+
+/** The entity types and actions present in the log, for the filter lists. */
+export async function auditFacets(ctx: Ctx): Promise<{ entityTypes: string[]; actions: string[] }> {
+  if (!isAdmin(ctx.actor)) throw AppError.forbidden();
+  return auditRepository(ctx.scope).facets();
+}

@@ -15,7 +15,9 @@ const meta = (req: FastifyRequest) => ({ ip: req.ip ?? null, userAgent: req.head
 
 function fail(req: FastifyRequest, reply: FastifyReply, kind: OidcLoginError['kind'], reason: string) {
   req.log.warn({ reason }, `OIDC login refused (${kind})`);
-  return reply.redirect(`/login?error=${kind}`, 302);
+  // Keep the /m/<slug> prefix the login started under, so the page shows in the right municipality.
+  const slug = (req.raw as unknown as { tenantSlug?: string }).tenantSlug;
+  return reply.redirect(`${slug ? `/m/${slug}` : ''}/login?error=${kind}`, 302);
 }
 
 export async function oidcRoutes(app: FastifyInstance): Promise<void> {

@@ -16,13 +16,23 @@ export function usersRepository(scope: TenantScope) {
     async byOidcSubject(issuer: string, subject: string): Promise<UserRow | undefined> {
       return scope.selectFrom('app_user').selectAll().where('oidc_issuer', '=', issuer).where('oidc_subject', '=', subject).executeTakeFirst();
     },
-    async list(q: string | undefined, limit: number, offset: number) {
+    async list(q: string | undefined, role: string | undefined, limit: number, offset: number) {
       let query = scope.selectFrom('app_user');
+      if (role) query = query.where('role', '=', role);
       if (q) {
         const like = `%${q.toLowerCase()}%`;
         query = query.where((eb) => eb.or([eb(eb.fn('lower', ['name']), 'like', like), eb('email', 'like', like)]));
       }
-      const rows = await query.selectAll().orderBy('name').limit(limit).offset(offset).execute();
+      const rows = await query
+        .selectAll('app_user')
+        .select((eb) => [
+          eb.selectFrom('org_unit').select('org_unit.name').whereRef('org_unit.id', '=', 'app_user.unit_id').as('unit_name'),
+          eb.selectFrom('organisation').select('organisation.name').whereRef('organisation.id', '=', 'app_user.organisation_id').as('organisation_name'),
+        ])
+        .orderBy('name')
+        .limit(limit)
+        .offset(offset)
+        .execute();
       const { n } = await query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
       return { rows, total: Number(n) };
     },

@@ -19,6 +19,8 @@ const User = Type.Object({
   sso: Type.Boolean(),
   createdAt: Type.String(),
   lastLoginAt: Nullable(Type.String()),
+  unitName: Type.Optional(Nullable(Type.String())),
+  organisationName: Type.Optional(Nullable(Type.String())),
 });
 
 const UserBody = Type.Object({
@@ -35,9 +37,9 @@ const UserBody = Type.Object({
 export async function usersRoutes(app: FastifyInstance): Promise<void> {
   const r = app.withTypeProvider<TypeBoxTypeProvider>();
   const tags = ['users'];
-  r.get('/api/users', { onRequest: requireUser, schema: { tags, querystring: Type.Composite([PageQuery, Type.Object({ q: Type.Optional(Type.String({ maxLength: 100 })) })]), response: { 200: Paged(User), ...authErrors } } }, async (req) => {
+  r.get('/api/users', { onRequest: requireUser, schema: { tags, querystring: Type.Composite([PageQuery, Type.Object({ q: Type.Optional(Type.String({ maxLength: 100 })), role: Type.Optional(Type.Union(ROLES.map((r) => Type.Literal(r)))) })]), response: { 200: Paged(User), ...authErrors } } }, async (req) => {
     const page = pageOf(req.query);
-    return { ...(await listUsers(ctxOf(req), req.query.q, page)), ...page };
+    return { ...(await listUsers(ctxOf(req), req.query.q, page, req.query.role)), ...page };
   });
   r.get('/api/users/:id', { onRequest: requireUser, schema: { tags, params: IdParams, response: { 200: User, ...authErrors } } }, async (req) => getUser(ctxOf(req), req.params.id));
   r.post('/api/users', { onRequest: requireUser, schema: { tags, body: UserBody, response: { 201: User, ...authErrors, 409: Type.Ref('Error') } } }, async (req, reply) => reply.status(201).send(await createUser(ctxOf(req), req.body)));

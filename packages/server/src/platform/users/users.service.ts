@@ -20,6 +20,8 @@ export interface UserView {
   sso: boolean;
   createdAt: string;
   lastLoginAt: string | null;
+  unitName?: string | null;
+  organisationName?: string | null;
 }
 
 /** Never send rows out: this is what the API shows of a user (no hash). */
@@ -137,10 +139,10 @@ export async function updateUser(ctx: Ctx, id: string, input: UserInput): Promis
 }
 
 /** Admins list accounts. */
-export async function listUsers(ctx: Ctx, q: string | undefined, page: { limit: number; offset: number }) {
+export async function listUsers(ctx: Ctx, q: string | undefined, page: { limit: number; offset: number }, role?: string) {
   if (!isAdmin(ctx.actor)) throw AppError.forbidden();
-  const { rows, total } = await usersRepository(ctx.scope).list(q, page.limit, page.offset);
-  return { items: rows.map(presentUser), total };
+  const { rows, total } = await usersRepository(ctx.scope).list(q, role, page.limit, page.offset);
+  return { items: rows.map((r) => ({ ...presentUser(r), unitName: r.unit_name ?? null, organisationName: r.organisation_name ?? null })), total };
 }
 
 /** Admins read one account. */
