@@ -2,6 +2,8 @@ import { ConfigError, loadConfig } from './platform/config.js';
 import { bootstrap } from './platform/bootstrap.js';
 import { buildApp } from './app.js';
 import { seedDemoIfEmpty } from './demo/demo.service.js';
+import { startScheduler } from './platform/jobs/scheduler.js';
+import { remindersJob } from './program/reminders.job.js';
 
 async function main(): Promise<void> {
   let config;
@@ -20,7 +22,9 @@ async function main(): Promise<void> {
     if (seeded) console.log(`Demo data loaded for ${seeded}.`);
   }
   const app = await buildApp(deps);
+  let scheduler: ReturnType<typeof startScheduler> | null = null;
   const close = async () => {
+    await scheduler?.stop();
     await app.close();
     await deps.database.close();
     process.exit(0);
@@ -29,6 +33,8 @@ async function main(): Promise<void> {
   process.on('SIGTERM', close);
   await app.listen({ port: config.port, host: config.host });
   console.log(`Omstilling runs at ${config.publicUrl} (database: ${config.database.engine})`);
+  // Daily jobs (reminder e-mails at 06:00 local time); every instance runs them, the database keeps sends unique.
+  scheduler = startScheduler([remindersJob(deps, { info: (m) => app.log.info(m), error: (m, e) => app.log.error(e, m) })]);
 }
 
 main().catch((e) => {

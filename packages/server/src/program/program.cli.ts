@@ -5,6 +5,8 @@ import { UsageError } from '../cli/usage-error.js';
 import { getProgramView, importProgram, listPrograms } from './program.service.js';
 import { importValues } from './values.service.js';
 import type { IndicatorView } from './program.view.js';
+import { buildDigests, localDate } from './reminders.service.js';
+import { runReminders } from './reminders.job.js';
 
 const exportIndicator = (i: IndicatorView) => ({
   id: i.id,
@@ -79,6 +81,53 @@ export const programCommands: Record<string, CliCommand> = {
         });
       }
       c.io.out(JSON.stringify({ programs }, null, 2));
+    },
+  },
+  'program remind': {
+    usage: '[--date YYYY-MM-DD] [--dry-run]',
+    describe: "send the day's reminder digests by e-mail (SMTP_URL), or print them",
+    options: { date: { type: 'string' }, 'dry-run': { type: 'boolean' } },
+    async run(c) {
+      const date = (c.flags.date as string | undefined) ?? localDate(c.deps.now());
+      if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || Number.isNaN(Date.parse(date))) throw new UsageError(`--date needs YYYY-MM-DD, got "${date}"`);
+      const ctx = await c.ctx();
+      const publicUrl = c.deps.config.publicUrl;
+      if (c.flags['dry-run'] || !c.deps.config.smtp) {
+        const run = await buildDigests(ctx, date, { publicUrl });
+        const human = [
+          ...run.digests.map((d) => `Til: ${d.recipient.name} <${d.recipient.email}> (${d.recipient.role})\nEmne: ${d.subject}\n\n${d.text.trimEnd()}`),
+          `${run.digests.length} e-poster for ${date}${run.unrouted ? `; ${run.unrouted} punkter har ingen mottaker` : ''}. ${c.deps.config.smtp ? 'Ingenting sendt (--dry-run).' : 'Ingenting sendt: SMTP_URL er ikke satt.'}`,
+        ].join('\n\n' + '-'.repeat(72) + '\n');
+        c.print(human, { ...run, digests: run.digests.map(({ html: _html, ...d }) => d), sent: false });
+        return;
+      }
+      const m = await c.municipality();
+      const [r] = await runReminders(c.deps, date, { only: m.id });
+      c.print(`${date}: ${r!.digests} e-poster, ${r!.sent} sendt, ${r!.skipped} var allerede sendt, ${r!.failed.length} feilet`, r);
+      if (r!.failed.length) throw new AppError('internal', `${r!.failed.length} e-poster kunne ikke sendes`, r!.failed.map((f) => ({ field: f.email, message: f.error })));
+    },
+  },
+  'program report': {
+    usage: '--out FILE [--year YEAR] [--public] [PROGRAM]',
+    describe: 'write the annual council report (PDF); --public leaves out internal indicators',
+    options: { out: { type: 'string' }, year: { type: 'string' }, public: { type: 'boolean' } },
+    async run(c) {
+      const out = c.flags.out as string | undefined;
+      if (!out) throw new UsageError('program report needs --out FILE');
+      const year = c.flags.year === undefined ? undefined : Number(c.flags.year);
+      if (year !== undefined && !Number.isInteger(year)) throw new UsageError(`--year needs a year, got "${c.flags.year}"`);
+      const ctx = await c.ctx();
+      let program = c.args[0];
+      if (!program) {
+        const all = await listPrograms(ctx);
+        if (all.length !== 1) throw new UsageError(all.length ? `Several programs; name one (${all.map((p) => p.key).join(', ')})` : 'No program yet: run `omstilling program import` first');
+        program = all[0]!.key;
+      }
+      // Loaded on demand: pdfkit and its fonts are only needed here.
+      const { councilReport } = await import('./report.pdf.js');
+      const r = await councilReport(ctx, program, { publicOnly: c.flags.public === true, year });
+      fs.writeFileSync(out, r.body);
+      c.print(`Årsrapport skrevet til ${out} (${r.pages} sider, ${Math.round(r.body.length / 1024)} kB, skrift ${r.font})`, { file: out, fileName: r.fileName, pages: r.pages, bytes: r.body.length, font: r.font });
     },
   },
 };

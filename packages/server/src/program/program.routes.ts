@@ -10,6 +10,7 @@ import { getProgramView, importProgram, listPrograms } from './program.service.j
 import { deleteValue, importValues, recordValue } from './values.service.js';
 import { addActionLog } from './actions.service.js';
 import { reportingOverview } from './reporting.service.js';
+import { localDate, previewDigests } from './reminders.service.js';
 import { cached, store } from './program.cache.js';
 import { programPolicy } from './program.policy.js';
 
@@ -47,13 +48,13 @@ export async function programRoutes(app: FastifyInstance): Promise<void> {
   });
 
   // ----- internal -----
-  r.get('/api/programs', { preHandler: requireUser, schema: { tags, response: { 200: Type.Array(ProgramSummarySchema), ...authErrors } } }, async (req) => listPrograms(ctxOf(req)));
-  r.get('/api/programs/:id', { preHandler: requireUser, schema: { tags, summary: 'A program with every indicator (internal ones too for municipal staff)', params: IdParams, querystring: AsOf, response: { 200: Type.Ref('ProgramView'), ...authErrors } } }, async (req) => {
+  r.get('/api/programs', { onRequest: requireUser, schema: { tags, response: { 200: Type.Array(ProgramSummarySchema), ...authErrors } } }, async (req) => listPrograms(ctxOf(req)));
+  r.get('/api/programs/:id', { onRequest: requireUser, schema: { tags, summary: 'A program with every indicator (internal ones too for municipal staff)', params: IdParams, querystring: AsOf, response: { 200: Type.Ref('ProgramView'), ...authErrors } } }, async (req) => {
     const ctx = ctxOf(req);
     if (!programPolicy.readInternal(ctx.actor)) throw AppError.forbidden();
     return getProgramView(ctx, req.params.id, { publicOnly: false, asOf: req.query.asOf });
   });
-  r.post('/api/programs/import', { preHandler: requireUser, schema: { tags, summary: 'Load or update a program from its JSON data file (multipart field "file")', consumes: ['multipart/form-data'], response: { 200: Type.Object({ programId: Type.String(), key: Type.String(), created: Type.Integer(), updated: Type.Integer(), unchanged: Type.Integer() }), ...authErrors, 422: Type.Ref('Error') } } }, async (req) => {
+  r.post('/api/programs/import', { onRequest: requireUser, schema: { tags, summary: 'Load or update a program from its JSON data file (multipart field "file")', consumes: ['multipart/form-data'], response: { 200: Type.Object({ programId: Type.String(), key: Type.String(), created: Type.Integer(), updated: Type.Integer(), unchanged: Type.Integer() }), ...authErrors, 422: Type.Ref('Error') } } }, async (req) => {
     const file = await req.file();
     if (!file) throw AppError.validation('Velg en fil', [{ field: 'file', message: 'Filen mangler' }]);
     let json: unknown;
@@ -64,16 +65,20 @@ export async function programRoutes(app: FastifyInstance): Promise<void> {
     }
     return importProgram(ctxOf(req), json, file.filename);
   });
-  r.post('/api/programs/:id/values/import', { preHandler: requireUser, schema: { tags, summary: 'Import indicator values from CSV or XLSX (multipart field "file"; columns indikator;periode;dato;verdi;merknad)', params: IdParams, consumes: ['multipart/form-data'], response: { 200: Type.Object({ file: Type.String(), format: Type.String(), encoding: Type.Union([Type.String(), Type.Null()]), rows: Type.Integer(), created: Type.Integer(), updated: Type.Integer(), unchanged: Type.Integer() }), ...authErrors, 422: Type.Ref('Error') } } }, async (req) => {
+  r.post('/api/programs/:id/values/import', { onRequest: requireUser, schema: { tags, summary: 'Import indicator values from CSV or XLSX (multipart field "file"; columns indikator;periode;dato;verdi;merknad)', params: IdParams, consumes: ['multipart/form-data'], response: { 200: Type.Object({ file: Type.String(), format: Type.String(), encoding: Type.Union([Type.String(), Type.Null()]), rows: Type.Integer(), created: Type.Integer(), updated: Type.Integer(), unchanged: Type.Integer() }), ...authErrors, 422: Type.Ref('Error') } } }, async (req) => {
     const file = await req.file();
     if (!file) throw AppError.validation('Velg en fil', [{ field: 'file', message: 'Filen mangler' }]);
     return importValues(ctxOf(req), req.params.id, file.filename, await file.toBuffer());
   });
-  r.post('/api/indicators/:id/values', { preHandler: requireUser, schema: { tags, summary: 'Record a value (program editors, or the responsible unit)', params: IdParams, body: ValueBody, response: { 201: Type.Object({}, { additionalProperties: true }), ...authErrors } } }, async (req, reply) => reply.status(201).send(await recordValue(ctxOf(req), req.params.id, req.body)));
-  r.delete('/api/values/:id', { preHandler: requireUser, schema: { tags, params: IdParams, response: { 204: Type.Null(), ...authErrors } } }, async (req, reply) => {
+  r.post('/api/indicators/:id/values', { onRequest: requireUser, schema: { tags, summary: 'Record a value (program editors, or the responsible unit)', params: IdParams, body: ValueBody, response: { 201: Type.Object({}, { additionalProperties: true }), ...authErrors } } }, async (req, reply) => reply.status(201).send(await recordValue(ctxOf(req), req.params.id, req.body)));
+  r.delete('/api/values/:id', { onRequest: requireUser, schema: { tags, params: IdParams, response: { 204: Type.Null(), ...authErrors } } }, async (req, reply) => {
     await deleteValue(ctxOf(req), req.params.id);
     return reply.status(204).send(null);
   });
-  r.post('/api/actions/:id/log', { preHandler: requireUser, schema: { tags, summary: "Add an update or a decision to an action's history, optionally changing its status", params: IdParams, body: ActionLogBody, response: { 201: Type.Object({}, { additionalProperties: true }), ...authErrors } } }, async (req, reply) => reply.status(201).send(await addActionLog(ctxOf(req), req.params.id, req.body)));
-  r.get('/api/reporting', { preHandler: requireUser, schema: { tags, summary: 'What my unit owes: values due or overdue, and actions that need attention', querystring: Type.Object({ unitId: Type.Optional(Type.String()), asOf: Type.Optional(Type.String({ format: 'date' })) }), response: { 200: Type.Object({}, { additionalProperties: true }), ...authErrors } } }, async (req) => reportingOverview(ctxOf(req), { unitId: req.query.unitId, asOf: req.query.asOf }));
+  r.post('/api/actions/:id/log', { onRequest: requireUser, schema: { tags, summary: "Add an update or a decision to an action's history, optionally changing its status", params: IdParams, body: ActionLogBody, response: { 201: Type.Object({}, { additionalProperties: true }), ...authErrors } } }, async (req, reply) => reply.status(201).send(await addActionLog(ctxOf(req), req.params.id, req.body)));
+  r.get('/api/reporting', { onRequest: requireUser, schema: { tags, summary: 'What my unit owes: values due or overdue, and actions that need attention', querystring: Type.Object({ unitId: Type.Optional(Type.String()), asOf: Type.Optional(Type.String({ format: 'date' })) }), response: { 200: Type.Object({}, { additionalProperties: true }), ...authErrors } } }, async (req) => reportingOverview(ctxOf(req), { unitId: req.query.unitId, asOf: req.query.asOf }));
+  r.get('/api/reporting/reminders/preview', { onRequest: requireUser, schema: { tags, summary: "The day's reminder e-mails (sent at 06:00): every one for program editors and admins, your own for other staff; sentAt once sent", querystring: AsOf, response: { 200: Type.Object({}, { additionalProperties: true }), ...authErrors } } }, async (req) => {
+    const ctx = ctxOf(req);
+    return previewDigests(ctx, req.query.asOf ?? localDate(ctx.now()), { publicUrl: req.server.deps.config.publicUrl });
+  });
 }

@@ -1,4 +1,5 @@
 import type { Generated } from 'kysely';
+import type { CertificationDB } from '../../certification/certification.tables.js';
 
 // Row types of every table. Timestamps and dates are ISO 8601 text, booleans 0/1,
 // JSON is text, money is integer øre, emissions double kg CO2e (DESIGN.md data rules).
@@ -132,7 +133,7 @@ export interface JobTable {
   updated_at: string;
 }
 
-export interface DB extends ProgramDB {
+export interface DB extends ProgramDB, CertificationDB {
   municipality: MunicipalityTable;
   org_unit: OrgUnitTable;
   organisation: OrganisationTable;
@@ -301,7 +302,7 @@ export interface ReminderDigestTable {
   id: string;
   municipality_id: string;
   date: string;
-  unit_id: string | null;
+  recipient: string;
   recipients: string;
   items: number;
   sent_at: string;

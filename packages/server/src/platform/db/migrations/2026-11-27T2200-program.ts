@@ -149,13 +149,14 @@ export async function up(db: Kysely<any>): Promise<void> {
     .execute();
   await db.schema.createIndex('action_log_ix').on('action_log').columns(['action_id', 'date']).execute();
 
+  // One digest per recipient and day; the unique key stops a second send from any instance.
   await base('reminder_digest')
     .addColumn('date', 'text', (c) => c.notNull())
-    .addColumn('unit_id', 'text')
+    .addColumn('recipient', 'text', (c) => c.notNull())
     .addColumn('recipients', 'text', (c) => c.notNull())
     .addColumn('items', 'integer', (c) => c.notNull())
     .addColumn('sent_at', 'text', (c) => c.notNull())
-    .addUniqueConstraint('reminder_digest_uq', ['municipality_id', 'date', 'unit_id'])
+    .addUniqueConstraint('reminder_digest_uq', ['municipality_id', 'date', 'recipient'])
     .execute();
 }
 
