@@ -4,7 +4,7 @@ import { timingSafeEqual } from 'node:crypto';
 import Fastify, { type FastifyError, type FastifyInstance, type RouteOptions } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import cookie from '@fastify/cookie';
-import helmet from '@fastify/helmet';
+import helmet from 'helmet';
 import rateLimit from '@fastify/rate-limit';
 import multipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
@@ -64,7 +64,10 @@ export async function buildApp(deps: AppDeps, options: BuildAppOptions = {}): Pr
   app.decorateRequest('csrfToken', null);
   app.addSchema(ErrorBody);
 
-  await app.register(helmet, {
+  // Security headers: helmet's, computed once and copied onto every reply (running helmet per
+  // request re-parses the policy and validates each header again).
+  const securityHeaders: Record<string, string> = {};
+  helmet({
     contentSecurityPolicy: {
       directives: {
         defaultSrc: ["'self'"],
@@ -80,8 +83,12 @@ export async function buildApp(deps: AppDeps, options: BuildAppOptions = {}): Pr
         upgradeInsecureRequests: config.publicUrl.startsWith('https:') ? [] : null,
       },
     },
-    hsts: config.publicUrl.startsWith('https:'),
+    strictTransportSecurity: config.publicUrl.startsWith('https:'),
     crossOriginEmbedderPolicy: false,
+  })({} as never, { setHeader: (k: string, v: string) => (securityHeaders[k.toLowerCase()] = v), removeHeader: (k: string) => delete securityHeaders[k.toLowerCase()] } as never, () => {});
+  app.addHook('onRequest', (_req, reply, done) => {
+    reply.headers(securityHeaders);
+    done();
   });
   await app.register(cookie, { secret: config.sessionSecret });
   await app.register(rateLimit, { global: false });
@@ -146,7 +153,7 @@ export async function buildApp(deps: AppDeps, options: BuildAppOptions = {}): Pr
 
   const index = path.join(config.webDistDir, 'index.html');
   if (fs.existsSync(index)) {
-    await app.register(fastifyStatic, { root: config.webDistDir, wildcard: false, index: false, maxAge: '1h', setHeaders: (res, file) => file.includes(`${path.sep}assets${path.sep}`) && res.setHeader('cache-control', 'public, max-age=31536000, immutable') });
+    await app.register(fastifyStatic, { root: config.webDistDir, wildcard: false, index: false, preCompressed: true, maxAge: '1h', setHeaders: (res, file) => file.includes(`${path.sep}assets${path.sep}`) && res.setHeader('cache-control', 'public, max-age=31536000, immutable') });
   }
   const indexHtml = fs.existsSync(index) ? fs.readFileSync(index, 'utf8') : null;
   app.setNotFoundHandler((req, reply) => {

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { Type } from '@sinclair/typebox';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
@@ -9,7 +8,7 @@ import { authErrors, IdParams } from '../platform/http/schemas.js';
 import { exportCsv, exportXlsx, type ExportFile } from './exports.service.js';
 import { councilReport } from './report.pdf.js';
 import { programPolicy } from './program.policy.js';
-import { cached, store } from './program.cache.js';
+import { cachedBytes } from './program.cache.js';
 
 const ExportQuery = Type.Object({
   lang: Type.Optional(Type.Union([Type.Literal('nb'), Type.Literal('en')], { description: 'Language of headers and status words (default nb)' })),
@@ -60,14 +59,11 @@ export async function exportsRoutes(app: FastifyInstance): Promise<void> {
     const ctx = publicCtx(req);
     // Drawing a report takes a moment; bursts of readers share one for a few seconds (writes clear it).
     const key = `${ctx.scope.municipalityId}:report:${req.params.id}:${req.query.year ?? ''}:${ctx.now().toISOString().slice(0, 10)}`;
-    const hit = cached(key);
-    if (hit) {
-      const { fileName, pdf } = JSON.parse(hit.body) as { fileName: string; pdf: string };
-      return sendFile(reply, { fileName, contentType: 'application/pdf', body: Buffer.from(pdf, 'base64') }, { inline: true, public: true });
-    }
-    const f = await councilReport(ctx, req.params.id, { publicOnly: true, year: req.query.year });
-    store(key, JSON.stringify({ fileName: f.fileName, pdf: f.body.toString('base64') }), `"${createHash('sha1').update(f.body).digest('base64url')}"`);
-    return sendFile(reply, f, { inline: true, public: true });
+    const hit = await cachedBytes(key, async () => {
+      const f = await councilReport(ctx, req.params.id, { publicOnly: true, year: req.query.year });
+      return { bytes: f.body, name: f.fileName, compress: false };
+    });
+    return sendFile(reply, { fileName: hit.name ?? 'rapport.pdf', contentType: 'application/pdf', body: hit.raw }, { inline: true, public: true });
   });
 
   // ----- internal: every indicator, for municipal staff -----

@@ -1,37 +1,29 @@
-import { createHash } from 'node:crypto';
 import { Type } from '@sinclair/typebox';
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { AppError } from '../platform/errors.js';
 import { ctxOf, requireUser } from '../platform/http/request-context.js';
 import { authErrors, IdParams } from '../platform/http/schemas.js';
-import { ActionLogBody, IndicatorSchema, ProgramSummarySchema, ProgramViewSchema, ValueBody } from './program.schema.js';
+import { ActionLogBody, IndicatorSchema, ProgramSummarySchema, ProgramSummaryViewSchema, ProgramViewSchema, PublicGoalSchema, ValueBody } from './program.schema.js';
 import { getProgramView, importProgram, listPrograms } from './program.service.js';
 import { deleteValue, importValues, recordValue } from './values.service.js';
 import { addActionLog } from './actions.service.js';
 import { reportingOverview } from './reporting.service.js';
 import { localDate, previewDigests } from './reminders.service.js';
-import { cached, store } from './program.cache.js';
+import { cachedJson, sendCachedBody } from './program.cache.js';
+import { summariseProgramView } from './program.view.js';
 import { programPolicy } from './program.policy.js';
 
 const AsOf = Type.Object({ asOf: Type.Optional(Type.String({ format: 'date', description: 'Assess as of this date (default: today)' })) });
 
-/** Serves a JSON body from the short-lived cache, with an ETag so browsers and proxies can revalidate. */
-async function sendCached(req: FastifyRequest, reply: FastifyReply, key: string, build: () => Promise<unknown>) {
-  let entry = cached(key);
-  if (!entry) {
-    const body = JSON.stringify(await build());
-    entry = { body, etag: `"${createHash('sha1').update(body).digest('base64url')}"` };
-    store(key, entry.body, entry.etag);
-  }
-  reply.header('cache-control', 'public, max-age=60, stale-while-revalidate=300').header('etag', entry.etag).header('vary', 'accept-encoding');
-  if (req.headers['if-none-match'] === entry.etag) return reply.status(304).send();
-  return reply.type('application/json; charset=utf-8').send(entry.body);
-}
+const JSON_TYPE = 'application/json; charset=utf-8';
 
 export async function programRoutes(app: FastifyInstance): Promise<void> {
   app.addSchema(IndicatorSchema);
   app.addSchema(ProgramViewSchema);
+  app.addSchema(ProgramSummaryViewSchema);
+  app.addSchema(PublicGoalSchema);
+  const publicCtx = (req: Parameters<typeof ctxOf>[0]) => ({ ...ctxOf(req), actor: { kind: 'anonymous' as const, municipalityId: req.municipality?.id ?? '' } });
   const r = app.withTypeProvider<TypeBoxTypeProvider>();
   const tags = ['program'];
   const open = ['open data'];
@@ -39,12 +31,25 @@ export async function programRoutes(app: FastifyInstance): Promise<void> {
   // ----- public, no login: the open-data API the public pages use -----
   r.get('/api/public/programs', { schema: { tags: open, summary: "The municipality's programs (open data, no login)", response: { 200: Type.Array(ProgramSummarySchema) } } }, async (req, reply) => {
     const ctx = ctxOf(req);
-    return sendCached(req, reply, `${ctx.scope.municipalityId}:list`, () => listPrograms(ctx));
+    return sendCachedBody(req, reply, await cachedJson(`${ctx.scope.municipalityId}:list`, () => listPrograms(ctx)), JSON_TYPE);
   });
-  r.get('/api/public/programs/:id', { schema: { tags: open, summary: 'A program with its public goals, indicators, values, statuses and sources (open data, no login)', params: IdParams, querystring: AsOf, response: { 200: Type.Ref('ProgramView'), 404: Type.Ref('Error') } } }, async (req, reply) => {
-    const ctx = { ...ctxOf(req), actor: { kind: 'anonymous' as const, municipalityId: req.municipality!.id } };
+  r.get('/api/public/programs/:id', { schema: { tags: open, summary: 'A program: every point with its status and public indicators (latest value, status, series). Value provenance, sources and actions are in the goal resource. Open data, no login; compressed and cacheable.', params: IdParams, querystring: AsOf, response: { 200: Type.Ref('ProgramSummaryView'), 404: Type.Ref('Error') } } }, async (req, reply) => {
+    const ctx = publicCtx(req);
     const asOf = req.query.asOf ?? ctx.now().toISOString().slice(0, 10);
-    return sendCached(req, reply, `${ctx.scope.municipalityId}:${req.params.id}:${asOf}`, () => getProgramView(ctx, req.params.id, { publicOnly: true, asOf }));
+    const body = await cachedJson(`${ctx.scope.municipalityId}:${req.params.id}:${asOf}`, async () => summariseProgramView(await getProgramView(ctx, req.params.id, { publicOnly: true, asOf })));
+    return sendCachedBody(req, reply, body, JSON_TYPE);
+  });
+  r.get('/api/public/programs/:id/goals/:code', { schema: { tags: open, summary: "One point of the program in full: its text, public indicators with every value and its source, targets, the expected path and the assessment; its actions with their history (open data, no login)", params: Type.Object({ id: Type.String(), code: Type.String({ maxLength: 10 }) }), querystring: AsOf, response: { 200: Type.Ref('PublicGoal'), 404: Type.Ref('Error') } } }, async (req, reply) => {
+    const ctx = publicCtx(req);
+    const asOf = req.query.asOf ?? ctx.now().toISOString().slice(0, 10);
+    const body = await cachedJson(`${ctx.scope.municipalityId}:${req.params.id}:${asOf}:${req.params.code}`, async () => {
+      const v = await getProgramView(ctx, req.params.id, { publicOnly: true, asOf });
+      const area = v.areas.find((a) => a.goals.some((g) => g.code === req.params.code));
+      const goal = area?.goals.find((g) => g.code === req.params.code);
+      if (!area || !goal) throw AppError.notFound(`Punktet ${req.params.code}`);
+      return { program: { id: v.id, key: v.key, name: v.name, asOf: v.asOf }, area: { code: area.code, title: area.title }, goal, rules: v.rules };
+    });
+    return sendCachedBody(req, reply, body, JSON_TYPE);
   });
 
   // ----- internal -----

@@ -51,6 +51,24 @@ export const IndicatorSchema = Type.Object(
   { $id: 'Indicator' },
 );
 
+export const IndicatorSummarySchema = Type.Object({
+  id: Type.String(),
+  key: Type.String(),
+  name: Localized,
+  unit: Type.String(),
+  decimals: Type.Integer(),
+  direction: Type.String(),
+  status: Status,
+  reason: Type.Object({ code: Type.String(), params: Type.Record(Type.String(), Type.Union([Type.Number(), Type.String()])) }),
+  latestValue: Nullable(Type.Number()),
+  latestPeriod: Nullable(Type.String()),
+  baseline: Nullable(Type.Object({ date: Type.String(), value: Type.Number() })),
+  finalTarget: Nullable(Type.Object({ date: Type.String(), value: Type.Number() })),
+  series: Type.Array(Type.Tuple([Type.String(), Type.Number()]), { description: '[date, value] pairs of the primary source, oldest first' }),
+  source: Type.String(),
+  domain: Nullable(Type.String()),
+});
+
 const Action = Type.Object({
   id: Type.String(),
   key: Type.String(),
@@ -66,6 +84,8 @@ const Action = Type.Object({
   log: Type.Array(Type.Object({ id: Type.String(), date: Type.String(), kind: Type.String(), text: Localized, caseNumber: Nullable(Type.String()), author: Type.String() })),
   lacks: Type.Array(Type.String()),
 });
+
+const GoalSchema = Type.Object({ id: Type.String(), code: Type.String(), title: Localized, text: Localized, responsibleUnit: UnitRef, servedBy: Type.Array(Type.String()), status: Status, statusCounts: Counts, indicators: Type.Array(Type.Ref('Indicator')), actions: Type.Array(Action) });
 
 export const ProgramViewSchema = Type.Object(
   {
@@ -86,13 +106,49 @@ export const ProgramViewSchema = Type.Object(
         description: Localized,
         status: Status,
         statusCounts: Counts,
-        goals: Type.Array(Type.Object({ id: Type.String(), code: Type.String(), title: Localized, text: Localized, responsibleUnit: UnitRef, servedBy: Type.Array(Type.String()), status: Status, statusCounts: Counts, indicators: Type.Array(Type.Ref('Indicator')), actions: Type.Array(Action) })),
+        goals: Type.Array(GoalSchema),
       }),
     ),
     contextIndicators: Type.Array(Type.Ref('Indicator')),
     rules: Type.Object({ text: Localized, numbers: Type.Object({}, { additionalProperties: true }) }),
   },
   { $id: 'ProgramView' },
+);
+
+export const ProgramSummaryViewSchema = Type.Object(
+  {
+    id: Type.String(),
+    key: Type.String(),
+    name: Localized,
+    description: Localized,
+    startDate: Type.String(),
+    endDate: Type.String(),
+    asOf: Type.String(),
+    status: Status,
+    statusCounts: Counts,
+    rules: Type.Object({ text: Localized, numbers: Type.Object({}, { additionalProperties: true }) }),
+    areas: Type.Array(
+      Type.Object({
+        code: Type.String(),
+        title: Localized,
+        status: Status,
+        statusCounts: Counts,
+        goals: Type.Array(Type.Object({ code: Type.String(), title: Localized, status: Status, statusCounts: Counts, responsibleUnit: Nullable(Type.String()), actionCounts: Type.Record(Type.String(), Type.Integer()), indicators: Type.Array(IndicatorSummarySchema) })),
+      }),
+    ),
+    contextIndicators: Type.Array(IndicatorSummarySchema),
+  },
+  { $id: 'ProgramSummaryView' },
+);
+
+export const PublicGoalSchema = Type.Object(
+  {
+    program: Type.Object({ id: Type.String(), key: Type.String(), name: Localized, asOf: Type.String() }),
+    area: Type.Object({ code: Type.String(), title: Localized }),
+    goal: GoalSchema,
+    rules: Type.Object({ text: Localized, numbers: Type.Object({}, { additionalProperties: true }) }),
+  },
+  { $id: 'PublicGoal' },
 );
 
 export const ProgramSummarySchema = Type.Object({ id: Type.String(), key: Type.String(), name: Localized, startDate: Type.String(), endDate: Type.String() });

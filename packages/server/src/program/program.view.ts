@@ -280,3 +280,98 @@ export function buildProgramView(rows: ProgramRows, asOf: string, options: { pub
     rules: { text: STATUS_RULE_TEXT, numbers: STATUS_RULES },
   };
 }
+
+// ---------- the public summary: what the public overview needs, small enough for phones ----------
+
+export interface IndicatorSummary {
+  id: string;
+  key: string;
+  name: Localized;
+  unit: string;
+  decimals: number;
+  direction: 'increase' | 'decrease';
+  status: Status;
+  reason: Assessment['reason'];
+  latestValue: number | null;
+  latestPeriod: string | null;
+  baseline: { date: string; value: number } | null;
+  finalTarget: { date: string; value: number } | null;
+  /** The primary source's values as [date, value] pairs, oldest first. */
+  series: [string, number][];
+  source: IndicatorView['source'];
+  domain: string | null;
+}
+
+export interface ProgramSummaryView {
+  id: string;
+  key: string;
+  name: Localized;
+  description: Localized;
+  startDate: string;
+  endDate: string;
+  asOf: string;
+  status: Status;
+  statusCounts: Record<Status, number>;
+  rules: ProgramView['rules'];
+  areas: {
+    code: string;
+    title: Localized;
+    status: Status;
+    statusCounts: Record<Status, number>;
+    goals: { code: string; title: Localized; status: Status; statusCounts: Record<Status, number>; responsibleUnit: string | null; actionCounts: Record<string, number>; indicators: IndicatorSummary[] }[];
+  }[];
+  contextIndicators: IndicatorSummary[];
+}
+
+const summariseIndicator = (i: IndicatorView): IndicatorSummary => {
+  const t = i.targets.at(-1);
+  return {
+    id: i.id,
+    key: i.key,
+    name: i.name,
+    unit: i.unit,
+    decimals: i.decimals,
+    direction: i.direction,
+    status: i.status,
+    reason: i.assessment.reason,
+    latestValue: i.latestValue,
+    latestPeriod: i.latestPeriod,
+    baseline: i.baseline ? { date: i.baseline.date, value: i.baseline.value } : null,
+    finalTarget: t ? { date: t.date, value: t.value } : null,
+    series: i.values.filter((v) => v.sourceId === i.sources.find((s) => s.primary)?.id || v.id === null).map((v) => [v.date, v.value]),
+    source: i.source,
+    domain: i.domain ?? i.plannedDomain,
+  };
+};
+
+/** The program without value provenance, action logs and long texts: the public overview's payload. */
+export function summariseProgramView(v: ProgramView): ProgramSummaryView {
+  return {
+    id: v.id,
+    key: v.key,
+    name: v.name,
+    description: v.description,
+    startDate: v.startDate,
+    endDate: v.endDate,
+    asOf: v.asOf,
+    status: v.status,
+    statusCounts: v.statusCounts,
+    rules: v.rules,
+    areas: v.areas.map((a) => ({
+      code: a.code,
+      title: a.title,
+      status: a.status,
+      statusCounts: a.statusCounts,
+      goals: a.goals.map((g) => ({
+        code: g.code,
+        title: g.title,
+        status: g.status,
+        statusCounts: g.statusCounts,
+        responsibleUnit: g.responsibleUnit?.name ?? null,
+        actionCounts: g.actions.reduce<Record<string, number>>((acc, ac) => ({ ...acc, [ac.status]: (acc[ac.status] ?? 0) + 1 }), {}),
+        indicators: g.indicators.map(summariseIndicator),
+      })),
+    })),
+    contextIndicators: v.contextIndicators.map(summariseIndicator),
+  };
+}
