@@ -106,3 +106,42 @@ export async function municipalityOf(deps: AppDeps, slug: string): Promise<Munic
 export function call(app: FastifyInstance, method: InjectOptions['method'], url: string, headers: Record<string, string> = {}, payload?: unknown): Promise<LightMyRequestResponse> {
   return app.inject({ method, url, headers, ...(payload === undefined ? {} : { payload: payload as InjectOptions['payload'] }) });
 }
+
+const FORMAT_SAMPLES: Record<string, string> = { date: '2024-01-01', 'date-time': '2024-01-01T00:00:00.000Z', email: 'test@example.org', uri: 'https://example.org', uuid: '00000000-0000-4000-8000-000000000000', time: '00:00:00' };
+
+/**
+ * The smallest value that passes a JSON schema (TypeBox): required properties only, first
+ * variant of a union, lower bounds. Tests send it so that an answer comes from the guard or the
+ * policy, not from schema validation.
+ */
+export function sampleOf(schema: unknown): unknown {
+  const s = (schema ?? {}) as Record<string, any>;
+  if ('default' in s) return s.default;
+  if ('const' in s) return s.const;
+  if (Array.isArray(s.enum)) return s.enum[0];
+  const union = s.anyOf ?? s.oneOf;
+  if (Array.isArray(union)) return sampleOf(union[0]);
+  if (Array.isArray(s.allOf)) return Object.assign({}, ...s.allOf.map(sampleOf));
+  const type = Array.isArray(s.type) ? s.type[0] : s.type;
+  switch (type) {
+    case 'object': {
+      const out: Record<string, unknown> = {};
+      for (const k of (s.required as string[] | undefined) ?? []) out[k] = sampleOf(s.properties?.[k]);
+      return out;
+    }
+    case 'array':
+      return Array.from({ length: s.minItems ?? 0 }, () => sampleOf(s.items));
+    case 'string':
+      if (s.format && FORMAT_SAMPLES[s.format]) return FORMAT_SAMPLES[s.format];
+      return 'x'.repeat(Math.max(s.minLength ?? 0, 1)).slice(0, s.maxLength ?? Infinity);
+    case 'integer':
+    case 'number':
+      return s.minimum ?? (s.exclusiveMinimum !== undefined ? s.exclusiveMinimum + 1 : 0);
+    case 'boolean':
+      return false;
+    case 'null':
+      return null;
+    default:
+      return {};
+  }
+}

@@ -1,0 +1,217 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import Papa from 'papaparse';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ENGINES } from '../../testing/databases.js';
+import { multipartBody, startTestApp, type TestApp, type TestSession } from '../../testing/http.js';
+
+interface Entry {
+  id: number;
+  at: string;
+  actorId: string | null;
+  actorLabel: string;
+  action: string;
+  entityType: string;
+  entityId: string;
+  summary: string | null;
+  before: Record<string, unknown> | null;
+  after: Record<string, unknown> | null;
+}
+
+/** What one write through the API must leave in the audit log. */
+interface Expected {
+  route: string;
+  action: string;
+  entityType: string;
+  entityId: string;
+  /** Fields the entry's before / after must hold (null: must be empty). */
+  before?: Record<string, unknown> | null;
+  after?: Record<string, unknown> | null;
+}
+
+describe.each(ENGINES)('audit log (%s)', (engine) => {
+  let t: TestApp;
+  let admin: TestSession;
+  const expected: Expected[] = [];
+
+  beforeAll(async () => {
+    t = await startTestApp(engine);
+    admin = await t.login('admin@asker.example');
+  });
+  afterAll(() => t?.close());
+
+  const send = async (method: 'POST' | 'PUT' | 'PATCH' | 'DELETE', url: string, payload?: unknown) => {
+    const res = await t.app.inject({ method, url, headers: admin.headers(), ...(payload === undefined ? {} : { payload: payload as object }) });
+    expect(res.statusCode, `${method} ${url}: ${res.body}`).toBeLessThan(300);
+    return res.statusCode === 204 ? null : res.json();
+  };
+  const upload = async (url: string, fields: Record<string, string>, file: { name: string; data: string | Buffer; type: string }) => {
+    const mp = await multipartBody(fields, file);
+    const res = await t.app.inject({ method: 'POST', url, headers: admin.headers(mp.headers), payload: mp.payload });
+    expect(res.statusCode, `POST ${url}: ${res.body}`).toBeOneOf([200, 201]);
+    return res.json();
+  };
+  const newest = async (entityType: string, action: string) => (await t.deps.db.selectFrom('audit_log').select('entity_id').where('entity_type', '=', entityType).where('action', '=', action).orderBy('id', 'desc').executeTakeFirstOrThrow()).entity_id;
+
+  it('records every create, update, delete and import made through the API', async () => {
+    // users
+    const user = await send('POST', '/api/users', { email: 'ny.bruker@asker.example', name: 'Ny Bruker', role: 'editor', domains: ['climate'], password: 'et-langt-passord-123' });
+    expected.push({ route: 'POST /api/users', action: 'create', entityType: 'user', entityId: user.id, before: null, after: { email: 'ny.bruker@asker.example', role: 'editor' } });
+    await send('PUT', `/api/users/${user.id}`, { email: 'ny.bruker@asker.example', name: 'Omdøpt Bruker', role: 'editor', domains: ['climate', 'foodwaste'] });
+    expected.push({ route: 'PUT /api/users/:id', action: 'update', entityType: 'user', entityId: user.id, before: { name: 'Ny Bruker', domains: ['climate'] }, after: { name: 'Omdøpt Bruker', domains: ['climate', 'foodwaste'] } });
+    // units
+    const unit = await send('POST', '/api/units', { parentId: null, kind: 'sector', type: 'office', name: 'Enhet; med "sitat"' });
+    expected.push({ route: 'POST /api/units', action: 'create', entityType: 'org_unit', entityId: unit.id, before: null, after: { name: 'Enhet; med "sitat"' } });
+    await send('PUT', `/api/units/${unit.id}`, { parentId: null, kind: 'sector', type: 'office', name: 'Enhet omdøpt', staff: 12 });
+    expected.push({ route: 'PUT /api/units/:id', action: 'update', entityType: 'org_unit', entityId: unit.id, before: { name: 'Enhet; med "sitat"', staff: 0 }, after: { name: 'Enhet omdøpt', staff: 12 } });
+    // organisations
+    const org = await send('POST', '/api/organisations', { orgNumber: '974760673', name: 'Revisjon AS', kind: 'business' });
+    expected.push({ route: 'POST /api/organisations', action: 'create', entityType: 'organisation', entityId: org.id, before: null, after: { orgNumber: '974760673', name: 'Revisjon AS' } });
+    await send('PUT', `/api/organisations/${org.id}`, { orgNumber: '974760673', name: 'Revisjon AS', kind: 'shop', employees: 3 });
+    expected.push({ route: 'PUT /api/organisations/:id', action: 'update', entityType: 'organisation', entityId: org.id, before: { kind: 'business', employees: null }, after: { kind: 'shop', employees: 3 } });
+    await send('DELETE', `/api/organisations/${org.id}`);
+    expected.push({ route: 'DELETE /api/organisations/:id', action: 'delete', entityType: 'organisation', entityId: org.id, before: { name: 'Revisjon AS', kind: 'shop' }, after: null });
+    const doc = { _embedded: { underenheter: [{ organisasjonsnummer: '222222222', navn: 'Fra Brreg', beliggenhetsadresse: { kommunenummer: '3203', adresse: ['Vei 1'] } }] } };
+    await upload('/api/organisations/import/brreg', {}, { name: 'brreg.json', data: JSON.stringify(doc), type: 'application/json' });
+    expected.push({ route: 'POST /api/organisations/import/brreg', action: 'import', entityType: 'organisation', entityId: 'brreg.json', after: { created: 1, updated: 0 } });
+    // files
+    const file = await upload('/api/files', { domain: 'climate' }, { name: 'bilag.pdf', data: '%PDF-1.4 bilag', type: 'application/pdf' });
+    expected.push({ route: 'POST /api/files', action: 'create', entityType: 'file', entityId: file.id, before: null, after: { filename: 'bilag.pdf', size: 14 } });
+
+    // program: a changed program file, a value recorded, replaced and removed, an import, an action log
+    const programFile = JSON.parse(fs.readFileSync(path.join(t.deps.config.dataDir, 'programs/asker-sdg12.json'), 'utf8'));
+    programFile.description = { nb: 'Endret beskrivelse', en: 'Changed description' };
+    const imported = await upload('/api/programs/import', {}, { name: 'asker-sdg12.json', data: JSON.stringify(programFile), type: 'application/json' });
+    expect(imported.updated).toBeGreaterThan(0);
+    expected.push({ route: 'POST /api/programs/import', action: 'import', entityType: 'program', entityId: imported.programId, after: { key: 'asker-sdg12' } });
+    const db = t.deps.db;
+    const indicator = await db.selectFrom('indicator').select(['id', 'key']).where('source_kind', 'not in', ['computed', 'derived']).where('primary_source_id', 'is not', null).orderBy('key').executeTakeFirstOrThrow();
+    const value = await send('POST', `/api/indicators/${indicator.id}/values`, { period: '2019', date: '2019-12-31', value: 41.5, note: 'første' });
+    const valueId = value.id ?? (await newest('indicator_value', 'create'));
+    expected.push({ route: 'POST /api/indicators/:id/values', action: 'create', entityType: 'indicator_value', entityId: valueId, before: null, after: { value: 41.5 } });
+    await send('POST', `/api/indicators/${indicator.id}/values`, { period: '2019', date: '2019-12-31', value: 42, note: 'rettet' });
+    expected.push({ route: 'POST /api/indicators/:id/values', action: 'update', entityType: 'indicator_value', entityId: valueId, before: { value: 41.5 }, after: { value: 42 } });
+    await send('DELETE', `/api/values/${valueId}`);
+    expected.push({ route: 'DELETE /api/values/:id', action: 'delete', entityType: 'indicator_value', entityId: valueId, before: { value: 42 }, after: null });
+    await upload(`/api/programs/${imported.programId}/values/import`, {}, { name: 'verdier.csv', data: `indikator;periode;dato;verdi;merknad\r\n${indicator.key};2018;2018-12-31;7;fra fil\r\n`, type: 'text/csv' });
+    expected.push({ route: 'POST /api/programs/:id/values/import', action: 'import', entityType: 'indicator_value', entityId: `asker-sdg12:verdier.csv`, after: {} });
+    const action = await db.selectFrom('program_action').select('id').orderBy('key').executeTakeFirstOrThrow();
+    const log = await send('POST', `/api/actions/${action.id}/log`, { date: '2024-05-01', kind: 'update', text: 'Status fra revisjonstesten' });
+    expected.push({ route: 'POST /api/actions/:id/log', action: 'create', entityType: 'action_log', entityId: log.id ?? (await newest('action_log', 'create')), after: {} });
+
+    // certification: a scheme, a certificate (changed, evidence attached), one registered by a unit
+    // manager and verified, an annual report saved twice and imported, training, outreach
+    const scheme = await send('POST', '/api/certification/schemes', { key: 'revisjonsordning', name: { nb: 'Revisjonsordning', en: 'Audit scheme' }, validityMonths: 36, graceMonths: 3, annualReport: null, surveillanceAuditsPerYear: 0, countsForCoverage: true, holders: ['unit', 'organisation'] });
+    expected.push({ route: 'POST /api/certification/schemes', action: 'create', entityType: 'cert_scheme', entityId: scheme.key ?? 'revisjonsordning', before: null, after: {} });
+    const askerId = (await db.selectFrom('municipality').select('id').where('slug', '=', 'asker').executeTakeFirstOrThrow()).id;
+    const unitId = async (key: string) => (await db.selectFrom('org_unit').select('id').where('municipality_id', '=', askerId).where('key', '=', key).executeTakeFirstOrThrow()).id;
+    const [hvalstad, bleikerfaret] = [await unitId('skole-hvalstad'), await unitId('bhg-bleikerfaret')];
+    const cert = await send('POST', '/api/certification/certificates', { schemeKey: 'revisjonsordning', holderUnitId: hvalstad, certificateNumber: 'R-1', issuedOn: '2024-01-15', validUntil: '2027-01-15' });
+    expected.push({ route: 'POST /api/certification/certificates', action: 'create', entityType: 'cert_certificate', entityId: cert.id, before: null, after: {} });
+    await send('PATCH', `/api/certification/certificates/${cert.id}`, { certificateNumber: 'R-2' });
+    expected.push({ route: 'PATCH /api/certification/certificates/:id', action: 'update', entityType: 'cert_certificate', entityId: cert.id, before: { certificateNumber: 'R-1' }, after: { certificateNumber: 'R-2' } });
+    await upload(`/api/certification/certificates/${cert.id}/evidence`, {}, { name: 'sertifikat.pdf', data: '%PDF-1.4 sertifikat', type: 'application/pdf' });
+    expected.push({ route: 'POST /api/certification/certificates/:id/evidence', action: 'update', entityType: 'cert_certificate', entityId: cert.id, after: {} });
+    const manager = await t.login('eirik.hovdenak@asker.example');
+    const pendingRes = await t.app.inject({ method: 'POST', url: '/api/certification/certificates', headers: manager.headers(), payload: { schemeKey: 'revisjonsordning', holderUnitId: bleikerfaret, issuedOn: '2024-02-01', validUntil: '2027-02-01' } });
+    expect(pendingRes.statusCode, pendingRes.body).toBe(201);
+    const pending = pendingRes.json();
+    await send('POST', `/api/certification/certificates/${pending.id}/verify`, { decision: 'verified' });
+    expected.push({ route: 'POST /api/certification/certificates/:id/verify', action: 'update', entityType: 'cert_certificate', entityId: pending.id, before: { verification: 'pending' }, after: { verification: 'verified' } });
+    // A year the demo has no report for, so that the first save creates one.
+    const taken = new Set((await db.selectFrom('cert_report').select('year').where('unit_id', '=', hvalstad).execute()).map((r) => Number(r.year)));
+    const year = [2024, 2023, 2022, 2021, 2020, 2019].find((y) => !taken.has(y))!;
+    const report = await send('POST', '/api/certification/reports', { unitId: hvalstad, year, values: { electricityKwh: 1000 } });
+    expected.push({ route: 'POST /api/certification/reports', action: 'create', entityType: 'cert_report', entityId: report.id, before: null, after: { year } });
+    await send('POST', '/api/certification/reports', { unitId: hvalstad, year, values: { electricityKwh: 1200 } });
+    expected.push({ route: 'POST /api/certification/reports', action: 'update', entityType: 'cert_report', entityId: report.id, before: { year }, after: { year } });
+    await upload('/api/certification/reports/import', {}, { name: 'arsrapporter.csv', data: 'enhet;år;strom_kwh\r\nbhg-bleikerfaret;2022;4321\r\n', type: 'text/csv' });
+    expected.push({ route: 'POST /api/certification/reports/import', action: 'import', entityType: 'cert_report', entityId: 'arsrapporter.csv', after: {} });
+    const course = await send('POST', '/api/certification/courses', { title: 'Revisjonskurs', theme: 'Miljøledelse', hours: 2 });
+    expected.push({ route: 'POST /api/certification/courses', action: 'create', entityType: 'cert_course', entityId: course.id, before: null, after: { title: 'Revisjonskurs' } });
+    const session = await send('POST', '/api/certification/sessions', { courseId: course.id, date: '2024-03-01', format: 'classroom' });
+    expected.push({ route: 'POST /api/certification/sessions', action: 'create', entityType: 'cert_session', entityId: session.id, before: null, after: { date: '2024-03-01' } });
+    await send('POST', '/api/certification/participations', { sessionId: session.id, unitId: hvalstad, participants: 5, completed: 4 });
+    const participation = await newest('cert_participation', 'create');
+    expected.push({ route: 'POST /api/certification/participations', action: 'create', entityType: 'cert_participation', entityId: participation, before: null, after: {} });
+    await send('POST', '/api/certification/participations', { sessionId: session.id, unitId: hvalstad, participants: 5, completed: 5 });
+    expected.push({ route: 'POST /api/certification/participations', action: 'update', entityType: 'cert_participation', entityId: participation, before: { completed: 4 }, after: { completed: 5 } });
+    const business = (await db.selectFrom('organisation').select('id').where('municipality_id', '=', askerId).where('org_number', '=', '989862650').executeTakeFirstOrThrow()).id;
+    const contact = await send('POST', '/api/certification/outreach', { organisationId: business, date: '2024-04-01', channel: 'phone', outcome: 'interested' });
+    expected.push({ route: 'POST /api/certification/outreach', action: 'create', entityType: 'cert_outreach', entityId: contact.id ?? (await newest('cert_outreach', 'create')), before: null, after: {} });
+
+    const missing: string[] = [];
+    for (const e of expected) {
+      const res = await t.app.inject({ url: `/api/audit?entityId=${encodeURIComponent(e.entityId)}&action=${e.action}&limit=200`, headers: admin.headers() });
+      expect(res.statusCode).toBe(200);
+      const entries = (res.json().items as Entry[]).filter((x) => x.entityType === e.entityType);
+      const match = entries.find((x) => (e.before === undefined || (e.before === null ? x.before === null : x.before !== null && Object.entries(e.before).every(([k, v]) => JSON.stringify(x.before![k]) === JSON.stringify(v)))) && (e.after === undefined || (e.after === null ? x.after === null : x.after !== null && Object.entries(e.after).every(([k, v]) => JSON.stringify(x.after![k]) === JSON.stringify(v)))));
+      if (!match) missing.push(`${e.route}: no ${e.action} of ${e.entityType} ${e.entityId} with before ${JSON.stringify(e.before)} / after ${JSON.stringify(e.after)}; found ${JSON.stringify(entries).slice(0, 400)}`);
+      else {
+        expect(match.actorId).toBe(admin.user.id);
+        expect(match.actorLabel).toContain('admin@asker.example');
+        expect(Date.parse(match.at)).toBeGreaterThan(Date.now() - 600_000);
+      }
+    }
+    expect(missing).toEqual([]);
+  });
+
+  it('covers every state-changing route of the API (a new one must be added above)', () => {
+    const covered = new Set(expected.map((e) => e.route));
+    const exempt = new Set(['POST /api/auth/login', 'POST /api/auth/logout']); // recorded as login; logout ends a session
+    const writes = t.routes.flatMap((r) => [r.method].flat().filter((m) => ['POST', 'PUT', 'PATCH', 'DELETE'].includes(m)).map((m) => `${m} ${r.url}`)).filter((k) => k.includes(' /api/') && !exempt.has(k));
+    expect(writes.length).toBeGreaterThanOrEqual(10);
+    expect(writes.filter((k) => !covered.has(k))).toEqual([]);
+  });
+
+  it('records nothing for a refused or invalid write', async () => {
+    const total = async () => (await t.app.inject({ url: '/api/audit?limit=1', headers: admin.headers() })).json().total as number;
+    const before = await total();
+    const editor = await t.login('marit.kjosvold@asker.example');
+    expect((await t.app.inject({ method: 'POST', url: '/api/units', headers: editor.headers(), payload: { parentId: null, kind: 'sector', type: 'office', name: 'Nei' } })).statusCode).toBe(403);
+    expect((await t.app.inject({ method: 'POST', url: '/api/organisations', headers: admin.headers(), payload: { orgNumber: '123456789', name: 'Nei', kind: 'business' } })).statusCode).toBe(400);
+    // The only new entry is the editor's login.
+    expect(await total()).toBe(before + 1);
+    expect((await t.app.inject({ url: '/api/audit?limit=1', headers: admin.headers() })).json().items[0]).toMatchObject({ action: 'login', actorId: editor.user.id });
+  });
+
+  it('exports the rows as CSV (semicolons, UTF-8 with BOM, an attachment), with the same rows as the API', async () => {
+    // A file name that Excel would run as a formula.
+    const mp = await multipartBody({}, { name: '=HYPERLINK(1).json', data: '{"_embedded":{"underenheter":[]}}', type: 'application/json' });
+    expect((await t.app.inject({ method: 'POST', url: '/api/organisations/import/brreg', headers: admin.headers(mp.headers), payload: mp.payload })).statusCode).toBe(200);
+    const res = await t.app.inject({ url: '/api/audit/export.csv', headers: admin.headers() });
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toMatch(/^text\/csv; charset=utf-8/);
+    expect(res.headers['content-disposition']).toMatch(/^attachment; filename="[^"]+\.csv"$/);
+    expect(res.body.startsWith('\uFEFF')).toBe(true);
+    const parsed = Papa.parse<string[]>(res.body.slice(1), { delimiter: ';', skipEmptyLines: true });
+    expect(parsed.errors).toEqual([]);
+    const [header, ...rows] = parsed.data;
+    expect(header).toEqual(['tidspunkt', 'aktør', 'handling', 'type', 'id', 'beskrivelse', 'før', 'etter']);
+    const api = (await t.app.inject({ url: '/api/audit?limit=200', headers: admin.headers() })).json();
+    expect(api.total).toBeLessThanOrEqual(200);
+    expect(rows.length).toBe(api.total);
+    // Row by row the same as the API, newest first; before/after as JSON.
+    // Text that Excel would run as a formula is prefixed with ' (CSV injection).
+    const excel = (s: string) => (/^[=+\-@\t\r]/.test(s) ? `'${s}` : s);
+    (api.items as Entry[]).forEach((e, i) => {
+      const row = rows[i]!;
+      expect(row.slice(0, 6)).toEqual([e.at, e.actorLabel, e.action, e.entityType, e.entityId, e.summary ?? ''].map(excel));
+      expect(row[6] ? JSON.parse(row[6]) : null).toEqual(e.before);
+      expect(row[7] ? JSON.parse(row[7]) : null).toEqual(e.after);
+    });
+    for (const e of expected) expect(rows.some((r) => r[2] === e.action && r[4] === e.entityId), `${e.route} in the CSV`).toBe(true);
+    expect(rows.filter((r) => r[4]!.includes('HYPERLINK')).map((r) => r[4])).toEqual(["'=HYPERLINK(1).json"]);
+    // A filtered export has only the filtered rows.
+    const users = await t.app.inject({ url: '/api/audit/export.csv?entityType=user&action=update', headers: admin.headers() });
+    const userRows = Papa.parse<string[]>(users.body.slice(1), { delimiter: ';', skipEmptyLines: true }).data.slice(1);
+    expect(userRows.length).toBeGreaterThanOrEqual(1);
+    expect(userRows.every((r) => r[3] === 'user' && r[2] === 'update')).toBe(true);
+  });
+
+  it('is for admins only', async () => {
+    const editor = await t.login('tonje.brekkestad@asker.example');
+    expect((await t.app.inject({ url: '/api/audit', headers: editor.headers() })).statusCode).toBe(403);
+    expect((await t.app.inject({ url: '/api/audit/export.csv', headers: editor.headers() })).statusCode).toBe(403);
+  });
+});
