@@ -9,6 +9,7 @@ import { newId } from '../platform/ids.js';
 import { hashPassword } from '../platform/auth/password.js';
 import { recordAudit } from '../platform/audit/audit.service.js';
 import { organisationsRepository } from '../organisations/organisations.repository.js';
+import { organisationColumns, type OrganisationInput } from '../organisations/organisations.service.js';
 import { usersRepository } from '../platform/users/users.repository.js';
 import { DEMO_STEPS } from './demo.steps.js';
 
@@ -31,18 +32,7 @@ interface DemoUnit {
   place?: string | null;
   staff?: number;
 }
-interface DemoOrganisation {
-  orgNumber: string;
-  name: string;
-  kind: string;
-  industryCode?: string | null;
-  address?: string | null;
-  postalCode?: string | null;
-  place?: string | null;
-  municipalityNumber?: string | null;
-  employees?: number | null;
-  website?: string | null;
-}
+type DemoOrganisation = OrganisationInput;
 interface DemoUser {
   email: string;
   name: string;
@@ -98,7 +88,7 @@ export async function seedDemo(deps: AppDeps, slug: string): Promise<string> {
           continue;
         }
         const id = newId();
-        await orgs.insertOrganisation({ id, org_number: o.orgNumber, name: o.name, kind: o.kind, industry_code: o.industryCode ?? null, address: o.address ?? null, postal_code: o.postalCode ?? null, place: o.place ?? null, municipality_number: o.municipalityNumber ?? null, employees: o.employees ?? null, website: o.website ?? null, parent_org_number: null, source: 'demo', created_at: at, updated_at: at });
+        await orgs.insertOrganisation({ id, ...organisationColumns(o), parent_org_number: null, source: 'demo', created_at: at, updated_at: at });
         orgIdByNumber.set(o.orgNumber, id);
         created++;
       }

@@ -206,6 +206,22 @@ export function validateOrganisation(input: OrganisationInput, knownIndustryCode
   return d;
 }
 
+/** The columns an organisation's input sets (the org. number normalised to nine digits). */
+export function organisationColumns(input: OrganisationInput) {
+  return {
+    org_number: normaliseOrgNumber(input.orgNumber) ?? input.orgNumber,
+    name: input.name.trim(),
+    kind: input.kind,
+    industry_code: input.industryCode ?? null,
+    address: input.address ?? null,
+    postal_code: input.postalCode ?? null,
+    place: input.place ?? null,
+    municipality_number: input.municipalityNumber ?? null,
+    employees: input.employees ?? null,
+    website: input.website ?? null,
+  };
+}
+
 export interface OrganisationsDeps {
   industryCodes: ReadonlySet<string> | null;
 }
@@ -221,16 +237,7 @@ export async function createOrganisation(ctx: Ctx, deps: OrganisationsDeps, inpu
     const at = nowIso(ctx);
     const row = {
       id: newId(),
-      org_number: orgNumber,
-      name: input.name.trim(),
-      kind: input.kind,
-      industry_code: input.industryCode ?? null,
-      address: input.address ?? null,
-      postal_code: input.postalCode ?? null,
-      place: input.place ?? null,
-      municipality_number: input.municipalityNumber ?? null,
-      employees: input.employees ?? null,
-      website: input.website ?? null,
+      ...organisationColumns(input),
       parent_org_number: null,
       source,
       created_at: at,
@@ -255,16 +262,7 @@ export async function updateOrganisation(ctx: Ctx, deps: OrganisationsDeps, id: 
     const clash = await repo.organisationByNumber(orgNumber);
     if (clash && clash.id !== id) throw new AppError('conflict', 'Organisasjonsnummeret tilhører en annen virksomhet', [{ field: 'orgNumber', message: `Organisasjonsnummer ${orgNumber} er i bruk` }]);
     const patch = {
-      org_number: orgNumber,
-      name: input.name.trim(),
-      kind: input.kind,
-      industry_code: input.industryCode ?? null,
-      address: input.address ?? null,
-      postal_code: input.postalCode ?? null,
-      place: input.place ?? null,
-      municipality_number: input.municipalityNumber ?? null,
-      employees: input.employees ?? null,
-      website: input.website ?? null,
+      ...organisationColumns(input),
       updated_at: nowIso(ctx),
     };
     await repo.updateOrganisation(id, patch);
