@@ -1,0 +1,45 @@
+import { Paragraph } from '@digdir/designsystemet-react';
+import { useNavigate, useSearch } from '@tanstack/react-router';
+import { useTranslation } from 'react-i18next';
+import { PageHeading } from '../app/ui/PageHeading';
+import { Loading, QueryError } from '../app/ui/Status';
+import { AppLink } from '../app/ui/AppLink';
+import { useAllUnits, useUnitPage } from './queries';
+import { CertificateForm } from './CertificateForm';
+
+/** A certification editor registers a unit's certificate (verified at once), with its scope and evidence. */
+export function CertificateFormPage() {
+  const { t } = useTranslation();
+  const { unitId } = useSearch({ from: '/signed-in/certification/certificates/new' }) as { unitId?: string };
+  const navigate = useNavigate();
+  const page = useUnitPage(unitId ?? '');
+  const units = useAllUnits();
+  if (!unitId)
+    return (
+      <>
+        <PageHeading>{t('certification.form.title')}</PageHeading>
+        <Paragraph>{t('certification.form.pickUnit')}</Paragraph>
+        <AppLink to="/certification/register">{t('certification.unit.back')}</AppLink>
+      </>
+    );
+  if (page.isPending || units.isPending) return <Loading />;
+  if (page.isError) return <QueryError error={page.error} />;
+  const title = t('certification.form.titleFor', { name: page.data.unit.name });
+  return (
+    <>
+      <Paragraph data-size="sm">
+        <AppLink to="/certification/units/$id" params={{ id: unitId }}>
+          {t('certification.report.back', { unit: page.data.unit.name })}
+        </AppLink>
+      </Paragraph>
+      <PageHeading title={title}>{title}</PageHeading>
+      <Paragraph className="lead">{t('certification.form.introUnit')}</Paragraph>
+      <CertificateForm
+        holder={{ kind: 'unit', id: unitId, name: page.data.unit.name }}
+        existing={page.data.certificates.filter((c) => c.holder.id === unitId)}
+        units={units.data?.items ?? []}
+        onSaved={() => void navigate({ to: '/certification/units/$id', params: { id: unitId } })}
+      />
+    </>
+  );
+}

@@ -1,0 +1,11 @@
+// The certification pages, loaded lazily by the router.
+export { CertificationPage } from './CertificationPage';
+export { RegisterPage } from './RegisterPage';
+export { MapPage } from './MapPage';
+export { UnitCertificationPage } from './UnitCertificationPage';
+export { ReportFormPage } from './ReportFormPage';
+export { CertificateFormPage } from './CertificateFormPage';
+export { VerificationPage } from './VerificationPage';
+export { RemindersPage } from './RemindersPage';
+export { TrainingPage } from './TrainingPage';
+export { OutreachPage } from './OutreachPage';
