@@ -4,6 +4,7 @@ import { buildApp } from './app.js';
 import { seedDemoIfEmpty } from './demo/demo.service.js';
 import { startScheduler } from './platform/jobs/scheduler.js';
 import { remindersJob } from './program/reminders.job.js';
+import { certificationRemindersJob } from './certification/certification.job.js';
 
 async function main(): Promise<void> {
   let config;
@@ -34,7 +35,8 @@ async function main(): Promise<void> {
   await app.listen({ port: config.port, host: config.host });
   console.log(`Omstilling runs at ${config.publicUrl} (database: ${config.database.engine})`);
   // Daily jobs (reminder e-mails at 06:00 local time); every instance runs them, the database keeps sends unique.
-  scheduler = startScheduler([remindersJob(deps, { info: (m) => app.log.info(m), error: (m, e) => app.log.error(e, m) })]);
+  const log = { info: (m: string) => app.log.info(m), error: (m: string, e?: unknown) => app.log.error(e, m) };
+  scheduler = startScheduler([remindersJob(deps, log), certificationRemindersJob(deps, log)]);
 }
 
 main().catch((e) => {

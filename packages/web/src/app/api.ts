@@ -57,7 +57,7 @@ export function setCsrfToken(token: string | null): void {
 type Query = Record<string, string | number | undefined | null>;
 
 interface RequestOptions {
-  method?: 'GET' | 'POST' | 'PUT' | 'DELETE';
+  method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   query?: Query;
   body?: unknown;
   signal?: AbortSignal;
