@@ -1,7 +1,9 @@
 import { registerPublisher, type IndicatorPublisher } from './program/program.publishers.js';
+import { CERTIFICATION_PUBLISHERS } from './certification/certification.publishers.js';
+import { FOODWASTE_PUBLISHERS } from './foodwaste/foodwaste.publishers.js';
 
 // Every domain's published indicators, registered once at start-up (one line per domain).
-const PUBLISHERS: IndicatorPublisher[] = [];
+const PUBLISHERS: IndicatorPublisher[] = [...CERTIFICATION_PUBLISHERS, ...FOODWASTE_PUBLISHERS];
 
 let registered = false;
 

@@ -17,4 +17,7 @@ export async function registerRoutes(app: FastifyInstance): Promise<void> {
   await app.register(filesRoutes);
   await app.register(organisationsRoutes);
   await app.register(programRoutes);
+  await app.register((await import('./program/exports.routes.js')).exportsRoutes);
+  await app.register((await import('./certification/certification.routes.js')).certificationRoutes);
+  await app.register((await import('./foodwaste/foodwaste.routes.js')).foodwasteRoutes);
 }

@@ -154,6 +154,8 @@ describe.each(ENGINES)('tenant isolation (%s)', (engine) => {
     actions: 'program_action',
     certificates: 'cert_certificate',
     reports: 'cert_report',
+    kitchens: 'fw_kitchen',
+    offers: 'fw_offer',
   };
   const tableOf = (url: string) => COLLECTION_TABLE[/\/([\w-]+)\/:id\b/.exec(url)?.[1] ?? ''];
 

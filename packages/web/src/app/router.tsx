@@ -7,6 +7,7 @@ import { RequireAuth } from './shell/RequireAuth';
 import { NotFoundPage } from './pages/NotFoundPage';
 import { ErrorPage } from './pages/ErrorPage';
 import { focusOnNextHeading } from './ui/focus';
+import { certSearch } from '../certification/search';
 
 // Code-based route tree. Every page but the shell is loaded lazily, so that the public start
 // page ships only what it needs.
@@ -63,6 +64,47 @@ const unitsRoute = createRoute({
 const unitNewRoute = createRoute({ getParentRoute: () => authRoute, path: '/units/new', component: lazyRouteComponent(() => import('../organisations/UnitPage'), 'UnitNewPage') });
 const unitRoute = createRoute({ getParentRoute: () => authRoute, path: '/units/$id', component: lazyRouteComponent(() => import('../organisations/UnitPage'), 'UnitPage') });
 
+// The program: internal pages for municipal staff (the overview, a point, an indicator, my reporting).
+const programPage = (name: keyof typeof import('../program/pages')) => lazyRouteComponent(() => import('../program/pages'), name);
+const programRoutes = [
+  createRoute({ getParentRoute: () => authRoute, path: '/program', component: programPage('ProgramIndexPage') }),
+  createRoute({ getParentRoute: () => authRoute, path: '/program/$programId', component: programPage('ProgramOverviewPage') }),
+  createRoute({ getParentRoute: () => authRoute, path: '/program/$programId/goals/$code', component: programPage('GoalPage') }),
+  createRoute({ getParentRoute: () => authRoute, path: '/program/$programId/indicators/$indicatorId', component: programPage('IndicatorPage') }),
+  createRoute({ getParentRoute: () => authRoute, path: '/reporting', component: programPage('ReportingPage') }),
+] as const;
+// The program's public view: no login, its own small chunk (no chart library).
+const publicProgramPage = (name: 'PublicProgramPage' | 'PublicGoalPage') => lazyRouteComponent(() => import('../program/PublicProgramPage'), name);
+const publicProgramRoutes = [
+  createRoute({ getParentRoute: () => rootRoute, path: '/public/program', component: publicProgramPage('PublicProgramPage') }),
+  createRoute({ getParentRoute: () => rootRoute, path: '/public/program/$programId', component: publicProgramPage('PublicProgramPage') }),
+  createRoute({ getParentRoute: () => rootRoute, path: '/public/program/$programId/$code', component: publicProgramPage('PublicGoalPage') }),
+] as const;
+
+// Certification (A1, B1): register, map, unit pages and reports, training, reminders, verification, outreach; a business user's own certificates.
+const certPage = (name: keyof typeof import('../certification/pages')) => lazyRouteComponent(() => import('../certification/pages'), name);
+const certificationRoutes = [
+  createRoute({ getParentRoute: () => authRoute, path: '/certification', component: certPage('CertificationPage') }),
+  createRoute({ getParentRoute: () => authRoute, path: '/certification/register', validateSearch: certSearch.register, component: certPage('RegisterPage') }),
+  createRoute({ getParentRoute: () => authRoute, path: '/certification/map', component: certPage('MapPage') }),
+  createRoute({ getParentRoute: () => authRoute, path: '/certification/units/$id', component: certPage('UnitCertificationPage') }),
+  createRoute({ getParentRoute: () => authRoute, path: '/certification/units/$id/report', validateSearch: certSearch.report, component: certPage('ReportFormPage') }),
+  createRoute({ getParentRoute: () => authRoute, path: '/certification/certificates/new', validateSearch: certSearch.newCertificate, component: certPage('CertificateFormPage') }),
+  createRoute({ getParentRoute: () => authRoute, path: '/certification/verification', component: certPage('VerificationPage') }),
+  createRoute({ getParentRoute: () => authRoute, path: '/certification/reminders', component: certPage('RemindersPage') }),
+  createRoute({ getParentRoute: () => authRoute, path: '/certification/training', component: certPage('TrainingPage') }),
+  createRoute({ getParentRoute: () => authRoute, path: '/certification/outreach', validateSearch: certSearch.outreach, component: certPage('OutreachPage') }),
+] as const;
+
+// Food waste (A6): start page with figures and kitchens, quick entry for a phone, a kitchen's dashboard, surplus offers.
+const fwPage = (name: keyof typeof import('../foodwaste/pages')) => lazyRouteComponent(() => import('../foodwaste/pages'), name);
+const foodwasteRoutes = [
+  createRoute({ getParentRoute: () => authRoute, path: '/foodwaste', component: fwPage('FoodwastePage') }),
+  createRoute({ getParentRoute: () => authRoute, path: '/foodwaste/register', component: fwPage('QuickEntryPage') }),
+  createRoute({ getParentRoute: () => authRoute, path: '/foodwaste/kitchens/$id', component: fwPage('KitchenPage') }),
+  createRoute({ getParentRoute: () => authRoute, path: '/foodwaste/offers', component: fwPage('OffersPage') }),
+] as const;
+
 // Admin pages.
 const adminRoute = createRoute({ getParentRoute: () => rootRoute, id: 'admin', beforeLoad: requireSession, component: () => <RequireAuth admin /> });
 export interface UsersSearch {
@@ -100,8 +142,9 @@ const domainRoute = createRoute({ getParentRoute: () => rootRoute, path: '/$doma
 const routeTree = rootRoute.addChildren([
   startRoute,
   loginRoute,
-  authRoute.addChildren([organisationsRoute, organisationNewRoute, organisationImportRoute, organisationRoute, organisationEditRoute, unitsRoute, unitNewRoute, unitRoute]),
+  authRoute.addChildren([organisationsRoute, organisationNewRoute, organisationImportRoute, organisationRoute, organisationEditRoute, unitsRoute, unitNewRoute, unitRoute, ...programRoutes, ...certificationRoutes, ...foodwasteRoutes]),
   adminRoute.addChildren([usersRoute, userNewRoute, userRoute, auditRoute]),
+  ...publicProgramRoutes,
   domainRoute,
 ]);
 

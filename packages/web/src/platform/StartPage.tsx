@@ -42,6 +42,11 @@ export function StartPage() {
           {t('start.publicTitle')}
         </Heading>
         <Paragraph className="lead">{t('start.publicText')}</Paragraph>
+        <div className="actions">
+          <Button asChild variant={user ? 'secondary' : 'primary'}>
+            <Link to="/public/program">{t('program.start.publicLink')}</Link>
+          </Button>
+        </div>
       </section>
 
       <section aria-labelledby="start-staff">
@@ -52,6 +57,11 @@ export function StartPage() {
           <>
             <Paragraph>{t('start.welcome', { name: user.name })}</Paragraph>
             <div className="actions">
+              {can.readInternal(user) && (
+                <Button asChild variant="primary">
+                  <Link to="/program">{t('program.start.internalLink')}</Link>
+                </Button>
+              )}
               {can.readInternal(user) || user.role === 'business' ? (
                 <Button asChild variant="primary">
                   <Link to="/organisations">{t('domains.organisations.name')}</Link>

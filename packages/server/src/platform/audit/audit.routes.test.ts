@@ -140,6 +140,31 @@ describe.each(ENGINES)('audit log (%s)', (engine) => {
     const contact = await send('POST', '/api/certification/outreach', { organisationId: business, date: '2024-04-01', channel: 'phone', outcome: 'interested' });
     expected.push({ route: 'POST /api/certification/outreach', action: 'create', entityType: 'cert_outreach', entityId: contact.id ?? (await newest('cert_outreach', 'create')), before: null, after: {} });
 
+    // food waste: a kitchen, a registration, activity twice, an import, an offer claimed and collected, another claimed and not collected
+    const kitchen = await send('POST', '/api/foodwaste/kitchens', { name: 'Revisjonskjøkken', kind: 'school', unitId: hvalstad, activityKind: 'portions' });
+    expected.push({ route: 'POST /api/foodwaste/kitchens', action: 'create', entityType: 'fw_kitchen', entityId: kitchen.id, after: { name: 'Revisjonskjøkken' } });
+    const registration = await send('POST', '/api/foodwaste/registrations', { kitchenId: kitchen.id, date: '2024-05-02', stage: 'plate', category: 'dinner', reason: 'overproduction', destination: 'biogas', kg: 1.5 });
+    expected.push({ route: 'POST /api/foodwaste/registrations', action: 'create', entityType: 'fw_registration', entityId: registration.id, after: { kg: 1.5 } });
+    const activity = await send('POST', '/api/foodwaste/activity', { kitchenId: kitchen.id, date: '2024-05-02', amount: 100 });
+    expected.push({ route: 'POST /api/foodwaste/activity', action: 'create', entityType: 'fw_activity', entityId: activity.id, before: null, after: { amount: 100 } });
+    await send('POST', '/api/foodwaste/activity', { kitchenId: kitchen.id, date: '2024-05-02', amount: 120 });
+    expected.push({ route: 'POST /api/foodwaste/activity', action: 'update', entityType: 'fw_activity', entityId: activity.id, before: { amount: 100 }, after: { amount: 120 } });
+    await upload('/api/foodwaste/registrations/import', {}, { name: 'vekt.csv', data: 'kjøkken;dato;ledd;kategori;årsak;mottak;kg\r\nRevisjonskjøkken;2024-05-03;plate;dinner;overproduction;biogas;2,5\r\n', type: 'text/csv' });
+    expected.push({ route: 'POST /api/foodwaste/registrations/import', action: 'import', entityType: 'fw_registration', entityId: 'vekt.csv', after: { created: 1 } });
+    const receiver = (await db.selectFrom('organisation').select('id').where('municipality_id', '=', askerId).where('org_number', '=', '949994902').executeTakeFirstOrThrow()).id;
+    const inHours = (h: number) => new Date(Date.now() + h * 3_600_000).toISOString();
+    const offerBody = { kitchenId: kitchen.id, title: 'Skolebrød', kg: 4, bestBefore: inHours(48).slice(0, 10), pickupFrom: inHours(1), pickupTo: inHours(5), place: 'Skolekjøkkenet' };
+    const offer = await send('POST', '/api/foodwaste/offers', offerBody);
+    expected.push({ route: 'POST /api/foodwaste/offers', action: 'create', entityType: 'fw_offer', entityId: offer.id, before: null, after: { status: 'open' } });
+    await send('POST', `/api/foodwaste/offers/${offer.id}/claim`, { receiverOrganisationId: receiver });
+    expected.push({ route: 'POST /api/foodwaste/offers/:id/claim', action: 'update', entityType: 'fw_offer', entityId: offer.id, before: { status: 'open' }, after: { status: 'claimed', receiverOrganisationId: receiver } });
+    await send('POST', `/api/foodwaste/offers/${offer.id}/collected`);
+    expected.push({ route: 'POST /api/foodwaste/offers/:id/collected', action: 'update', entityType: 'fw_offer', entityId: offer.id, before: { status: 'claimed' }, after: { status: 'collected' } });
+    const missed = await send('POST', '/api/foodwaste/offers', offerBody);
+    await send('POST', `/api/foodwaste/offers/${missed.id}/claim`, { receiverOrganisationId: receiver });
+    await send('POST', `/api/foodwaste/offers/${missed.id}/no-show`);
+    expected.push({ route: 'POST /api/foodwaste/offers/:id/no-show', action: 'update', entityType: 'fw_offer', entityId: missed.id, before: { status: 'claimed' }, after: { status: 'no_show' } });
+
     const missing: string[] = [];
     for (const e of expected) {
       const res = await t.app.inject({ url: `/api/audit?entityId=${encodeURIComponent(e.entityId)}&action=${e.action}&limit=200`, headers: admin.headers() });

@@ -1,5 +1,6 @@
 import type { Generated } from 'kysely';
 import type { CertificationDB } from '../../certification/certification.tables.js';
+import type { FoodwasteDB } from '../../foodwaste/foodwaste.tables.js';
 
 // Row types of every table. Timestamps and dates are ISO 8601 text, booleans 0/1,
 // JSON is text, money is integer øre, emissions double kg CO2e (DESIGN.md data rules).
@@ -133,7 +134,7 @@ export interface JobTable {
   updated_at: string;
 }
 
-export interface DB extends ProgramDB, CertificationDB {
+export interface DB extends ProgramDB, CertificationDB, FoodwasteDB {
   municipality: MunicipalityTable;
   org_unit: OrgUnitTable;
   organisation: OrganisationTable;

@@ -61,6 +61,9 @@ const OPEN_TO: Record<string, Who[]> = {
   ...Object.fromEntries(
     ['overview', 'register', 'register/export', 'map', 'units/:id', 'certificates/:id', 'reports', 'reports/:id', 'training', 'reminders'].map((p) => [`GET /api/certification/${p}`, ['unit_manager', 'editor_other'] as Who[]]),
   ),
+  // Food waste: lists, own kitchens, own registrations and offers for everyone signed in; the overview and any kitchen's dashboard for staff.
+  ...Object.fromEntries(['options', 'kitchens', 'registrations', 'registrations/export', 'offers'].map((p) => [`GET /api/foodwaste/${p}`, ['business', 'unit_manager', 'editor_other'] as Who[]])),
+  ...Object.fromEntries(['overview', 'kitchens/:id'].map((p) => [`GET /api/foodwaste/${p}`, ['unit_manager', 'editor_other'] as Who[]])),
 };
 
 /**
@@ -81,7 +84,7 @@ const DEMO = {
   business: 'vibeke@holmsbu-fjordhotell.example', // Holmsbu Fjordhotell AS 939375635
   unit_manager: 'eirik.hovdenak@asker.example', // bhg-bleikerfaret
   unitManagerB: 'nora.bakkerud@asker.example', // skole-hvalstad
-  editor_other: 'marit.kjosvold@asker.example', // editor: foodwaste
+  editor_other: 'ingeborg.lundestad@asker.example', // editor: agriculture (marit.kjosvold edits foodwaste, which is built)
 } as const;
 
 interface Endpoint {
@@ -147,11 +150,15 @@ describe.each(ENGINES)('authorisation matrix (%s)', (engine) => {
     // A pending certificate of another unit (not of the business user's organisation), a report of another unit.
     const certificate = await db.selectFrom('cert_certificate').select('id').where('holder_unit_id', '=', unitB).orderBy('verification', 'asc').orderBy('id').executeTakeFirst();
     const report = await db.selectFrom('cert_report').select('id').where('unit_id', '!=', unitA).orderBy('id').executeTakeFirst();
+    // A municipal kitchen of another unit, and an offer of another organisation's kitchen.
+    const kitchen = await db.selectFrom('fw_kitchen').select('id').where('unit_id', 'is not', null).where('unit_id', '!=', unitA).orderBy('id').executeTakeFirst();
+    const offer = await db.selectFrom('fw_offer').innerJoin('fw_kitchen', 'fw_kitchen.id', 'fw_offer.kitchen_id').select('fw_offer.id').where('fw_kitchen.organisation_id', 'is not', null).where('fw_kitchen.organisation_id', '!=', ownOrg).orderBy('fw_offer.id').executeTakeFirst();
     uploads = {
       '/api/files': { fields: { domain: 'organisations', ownerUnitId: unitB }, file: { name: 'x.png', data: PNG, type: 'image/png' } },
       '/api/organisations/import/brreg': { fields: {}, file: { name: 'x.json', data: '{"_embedded":{"underenheter":[]}}', type: 'application/json' } },
       '/api/certification/certificates/:id/evidence': { fields: {}, file: { name: 'bevis.pdf', data: '%PDF-1.4 bevis', type: 'application/pdf' } },
       '/api/certification/reports/import': { fields: {}, file: { name: 'rapporter.csv', data: 'enhet;år\r\n', type: 'text/csv' } },
+      '/api/foodwaste/registrations/import': { fields: {}, file: { name: 'matsvinn.csv', data: 'kjøkken;dato;ledd;kategori;årsak;mottak;kg\r\n', type: 'text/csv' } },
       '/api/programs/import': { fields: {}, file: { name: 'program.json', data: '{}', type: 'application/json' } },
       '/api/programs/:id/values/import': { fields: {}, file: { name: 'verdier.csv', data: `indikator;periode;dato;verdi;merknad\r\n${indicator?.key ?? 'x'};2024;2024-06-30;1;\r\n`, type: 'text/csv' } },
     };
@@ -167,6 +174,8 @@ describe.each(ENGINES)('authorisation matrix (%s)', (engine) => {
       actions: action?.id ?? 'no-action',
       certificates: certificate?.id ?? 'no-certificate',
       reports: report?.id ?? 'no-report',
+      kitchens: kitchen?.id ?? 'no-kitchen',
+      offers: offer?.id ?? 'no-offer',
     };
   }, SWEEP_TIMEOUT);
   afterAll(() => t?.close());

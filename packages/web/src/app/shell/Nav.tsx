@@ -35,10 +35,25 @@ export function Nav() {
           );
         })}
       </ul>
+      <h2 className="side-nav__title">{t('program.nav.residents')}</h2>
+      <ul>
+        <li>
+          <Link to="/public/program" activeProps={{ 'aria-current': 'page' }} activeOptions={{ includeSearch: false, includeHash: false }}>
+            {t('program.nav.public')}
+          </Link>
+        </li>
+      </ul>
       {user && (
         <>
           <h2 className="side-nav__title">{t('nav.municipality')}</h2>
           <ul>
+            {can.readInternal(user) && (
+              <li>
+                <Link to="/reporting" activeProps={{ 'aria-current': 'page' }}>
+                  {t('program.nav.reporting')}
+                </Link>
+              </li>
+            )}
             <li>
               <Link to="/units" activeProps={{ 'aria-current': 'page' }}>
                 {t('nav.units')}
