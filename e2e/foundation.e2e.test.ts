@@ -72,9 +72,9 @@ describe('web foundation', () => {
     }
 
     // A module that is not built says so, and which program points it will serve.
-    await page.getByRole('navigation', { name: 'Hovedmeny' }).getByRole('link', { name: /^Matsvinn/ }).click();
+    await page.getByRole('navigation', { name: 'Hovedmeny' }).getByRole('link', { name: /^Landbruk/ }).click();
     await page.getByText('Modulen er ikke bygget ennå').waitFor();
-    await page.getByText('A6', { exact: true }).waitFor();
+    await page.getByText('B5', { exact: true }).waitFor();
     await expectFocusOnHeading();
     await check('nb-02-module-not-built');
 
@@ -89,7 +89,7 @@ describe('web foundation', () => {
     await page.getByRole('button', { name: 'Logg inn' }).click();
     await page.getByRole('button', { name: 'Logg ut' }).waitFor();
     // Back where the login started (the module page).
-    await page.waitForURL(/\/foodwaste$/);
+    await page.waitForURL(/\/agriculture$/);
 
     // --- organisations: list, search ---
     const nav = page.getByRole('navigation', { name: 'Hovedmeny' });
