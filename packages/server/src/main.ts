@@ -5,6 +5,7 @@ import { seedDemoIfEmpty } from './demo/demo.service.js';
 import { startScheduler } from './platform/jobs/scheduler.js';
 import { remindersJob } from './program/reminders.job.js';
 import { certificationRemindersJob } from './certification/certification.job.js';
+import { foodwasteExpiryJob } from './foodwaste/foodwaste.job.js';
 
 async function main(): Promise<void> {
   let config;
@@ -36,7 +37,7 @@ async function main(): Promise<void> {
   console.log(`Omstilling runs at ${config.publicUrl} (database: ${config.database.engine})`);
   // Daily jobs (reminder e-mails at 06:00 local time); every instance runs them, the database keeps sends unique.
   const log = { info: (m: string) => app.log.info(m), error: (m: string, e?: unknown) => app.log.error(e, m) };
-  scheduler = startScheduler([remindersJob(deps, log), certificationRemindersJob(deps, log)]);
+  scheduler = startScheduler([remindersJob(deps, log), certificationRemindersJob(deps, log), foodwasteExpiryJob(deps, log)]);
 }
 
 main().catch((e) => {
