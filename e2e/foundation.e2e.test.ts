@@ -209,7 +209,7 @@ describe('web foundation', () => {
     await page.getByRole('link', { name: 'Edit' }).click();
     await page.getByLabel('Organisation number').waitFor();
     await check('en-06-organisation-edit');
-    await navEn.getByRole('link', { name: /^Food waste/ }).click();
+    await navEn.getByRole('link', { name: /^Agriculture/ }).click();
     await page.getByText('This module is not built yet').waitFor();
     await check('en-07-module-not-built');
     await page.goto(`${server.url}/no/such/page`);

@@ -195,7 +195,8 @@ describe.each(ENGINES)('council report (%s)', (engine) => {
     await expect(councilReport(ctx, programId, { publicOnly: true, year: 2001 })).rejects.toMatchObject({ code: 'validation' });
   });
 
-  it.runIf(engine === 'sqlite')('writes the report from the command line', async () => {
+  // The CLI opens its own database from DATABASE_URL (a file here); its services are tested on both engines above.
+  (engine === 'sqlite' ? it : () => {})('writes the report from the command line', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'omstilling-report-'));
     const out = path.join(dir, 'rapport.pdf');
     const lines: string[] = [];
