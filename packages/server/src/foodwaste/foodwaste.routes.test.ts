@@ -21,7 +21,7 @@ describe.each(ENGINES)('food-waste HTTP API (%s)', (engine) => {
 
   beforeAll(async () => {
     t = await startTestApp(engine);
-    [manager, shop, receiver, editor, hotel] = await Promise.all([MANAGER, SHOP, RECEIVER, EDITOR, HOTEL].map((e) => t.login(e)));
+    [manager, shop, receiver, editor, hotel] = (await Promise.all([MANAGER, SHOP, RECEIVER, EDITOR, HOTEL].map((e) => t.login(e)))) as [TestSession, TestSession, TestSession, TestSession, TestSession];
   }, 120_000);
   afterAll(() => t?.close());
 
