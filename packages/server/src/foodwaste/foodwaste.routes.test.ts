@@ -92,9 +92,7 @@ describe.each(ENGINES)('food-waste HTTP API (%s)', (engine) => {
     expect(ov.redistribution.kg).toBeGreaterThanOrEqual(10);
   });
 
-  it('feeds program point A6 with g per portion once the indicator is switched to computed', async () => {
-    // The program file still says "entered" (plannedSource: computed); switch the row as the lead will switch the file.
-    await t.deps.db.updateTable('indicator').set({ source_kind: 'computed', source_domain: 'foodwaste', source_metric: 'own_kitchens_food_waste_g_per_meal' }).where('key', '=', 'a6-foodwaste-own-g-per-meal').execute();
+  it('feeds program point A6 with g per portion computed from the kitchens', async () => {
     const programs = (await call(t.app, 'GET', '/api/programs', editor.headers())).json();
     const view = (await call(t.app, 'GET', `/api/programs/${programs[0].id}`, editor.headers())).json();
     const a6 = view.areas.flatMap((a: any) => a.goals).find((g: any) => g.code === 'A6');
