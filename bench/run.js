@@ -20,7 +20,7 @@ const SETTINGS = {
   pipelining: 1,
 };
 const TARGETS = { ratio: 0.3, p99Ms: 20, jsBytes: 250_000 };
-const PAGES = (process.env.BENCH_PAGES ?? '/,/program').split(',').filter(Boolean);
+const PAGES = (process.env.BENCH_PAGES ?? '/,/public/program').split(',').filter(Boolean);
 const WEB_DIST = path.join(REPO, 'packages/web/dist');
 
 const verdict = (ok) => (ok ? 'PASS' : 'FAIL');
