@@ -1,23 +1,27 @@
 import type { FastifyInstance } from 'fastify';
 import { authRoutes } from './platform/auth/auth.routes.js';
+import { oidcRoutes } from './platform/auth/oidc.routes.js';
 import { auditRoutes } from './platform/audit/audit.routes.js';
 import { filesRoutes } from './platform/files/files.routes.js';
 import { metaRoutes } from './platform/meta.routes.js';
 import { usersRoutes } from './platform/users/users.routes.js';
 import { organisationsRoutes } from './organisations/organisations.routes.js';
 import { programRoutes } from './program/program.routes.js';
+import { exportsRoutes } from './program/exports.routes.js';
+import { certificationRoutes } from './certification/certification.routes.js';
+import { foodwasteRoutes } from './foodwaste/foodwaste.routes.js';
 
 /** Every route of the API, platform first, then one line per domain. */
 export async function registerRoutes(app: FastifyInstance): Promise<void> {
   await app.register(metaRoutes);
   await app.register(authRoutes);
-  await app.register((await import('./platform/auth/oidc.routes.js')).oidcRoutes);
+  await app.register(oidcRoutes);
   await app.register(usersRoutes);
   await app.register(auditRoutes);
   await app.register(filesRoutes);
   await app.register(organisationsRoutes);
   await app.register(programRoutes);
-  await app.register((await import('./program/exports.routes.js')).exportsRoutes);
-  await app.register((await import('./certification/certification.routes.js')).certificationRoutes);
-  await app.register((await import('./foodwaste/foodwaste.routes.js')).foodwasteRoutes);
+  await app.register(exportsRoutes);
+  await app.register(certificationRoutes);
+  await app.register(foodwasteRoutes);
 }

@@ -19,6 +19,7 @@ export interface DueItem {
 }
 
 export interface Nudge {
+  programId: string;
   programKey: string;
   goalCode: string;
   actionId: string;
@@ -56,7 +57,7 @@ export async function reportingOverview(ctx: Ctx, options: { unitId?: string; as
     const view = await getProgramView(ctx, p.id, { publicOnly: false, asOf });
     for (const area of view.areas)
       for (const g of area.goals) {
-        for (const ac of g.actions) if (ac.lacks.length && (mine(ac.responsibleUnit?.id) || (seesAll && !ac.responsibleUnit))) nudges.push({ programKey: p.key, goalCode: g.code, actionId: ac.id, title: ac.title, unit: ac.responsibleUnit, lacks: ac.lacks });
+        for (const ac of g.actions) if (ac.lacks.length && (mine(ac.responsibleUnit?.id) || (seesAll && !ac.responsibleUnit))) nudges.push({ programId: p.id, programKey: p.key, goalCode: g.code, actionId: ac.id, title: ac.title, unit: ac.responsibleUnit, lacks: ac.lacks });
       }
     const indicators = [...view.contextIndicators, ...view.areas.flatMap((ar) => ar.goals.flatMap((g) => g.indicators))];
     for (const i of indicators) {

@@ -13,6 +13,8 @@ export interface SessionUser {
   role: string;
   domains: string[];
   unitId: string | null;
+  /** A unit manager's unit and every unit below it. */
+  unitScope?: string[];
   organisationId: string | null;
 }
 

@@ -7,4 +7,4 @@ import type { SessionUser } from '../app/types';
  * including for managers of a parent unit, which this cannot see).
  */
 export const mayActForUnit = (user: SessionUser | null, unitId: string | null | undefined): boolean =>
-  can.editDomain(user, 'program') || (user?.role === 'unit_manager' && !!unitId && user.unitId === unitId);
+  can.editDomain(user, 'program') || (user?.role === 'unit_manager' && !!unitId && (user.unitScope ?? [user.unitId]).includes(unitId));

@@ -17,6 +17,7 @@ const Me = Type.Object({
       role: Type.String(),
       domains: Type.Array(Type.String()),
       unitId: Type.Union([Type.String(), Type.Null()]),
+      unitScope: Type.Array(Type.String(), { description: "A unit manager's unit and every unit below it" }),
       organisationId: Type.Union([Type.String(), Type.Null()]),
     }),
     Type.Null(),
@@ -43,7 +44,7 @@ export async function authRoutes(app: FastifyInstance): Promise<void> {
   r.get('/api/auth/session', { schema: { tags: ['auth'], summary: 'Who is signed in, and the CSRF token for state-changing requests', response: { 200: Me } } }, async (req) => {
     const a = req.actor;
     if (a.kind !== 'user') return { authenticated: false, csrfToken: null, user: null };
-    return { authenticated: true, csrfToken: req.csrfToken, user: { id: a.userId, name: a.name, email: a.email, role: a.role, domains: [...a.domains], unitId: a.unitId, organisationId: a.organisationId } };
+    return { authenticated: true, csrfToken: req.csrfToken, user: { id: a.userId, name: a.name, email: a.email, role: a.role, domains: [...a.domains], unitId: a.unitId, unitScope: [...a.unitScope], organisationId: a.organisationId } };
   });
 
   r.post(
@@ -63,7 +64,7 @@ export async function authRoutes(app: FastifyInstance): Promise<void> {
       const s = await loginWithPassword(app.deps.db, req.municipality.id, req.body.email, req.body.password, meta(req), app.deps.now(), config.sessionTtlHours);
       setSessionCookie(req, reply, s);
       const a = s.actor;
-      return { authenticated: true, csrfToken: s.csrfToken, user: { id: a.userId, name: a.name, email: a.email, role: a.role, domains: [...a.domains], unitId: a.unitId, organisationId: a.organisationId } };
+      return { authenticated: true, csrfToken: s.csrfToken, user: { id: a.userId, name: a.name, email: a.email, role: a.role, domains: [...a.domains], unitId: a.unitId, unitScope: [...a.unitScope], organisationId: a.organisationId } };
     },
   );
 
