@@ -38,3 +38,4 @@ export {
 } from './formula.js';
 export { addMonths } from './dates.js';
 export * from './definition.js';
+export * from './jsonstat.js';

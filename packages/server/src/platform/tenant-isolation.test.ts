@@ -190,7 +190,11 @@ describe.each(ENGINES)('tenant isolation (%s)', (engine) => {
           if (!id) continue; // the other municipality has no program; the reverse direction covers the route
           const url = r.url.replace(':id', id);
           const req: InjectOptions = { method: method as InjectOptions['method'], url, headers: { ...s.headers(), host } };
-          if (method === 'PUT') {
+          if (method === 'PUT' && r.url.endsWith('/primary-source')) {
+            // A real source of the indicator, so that only the tenant can stop it.
+            const src = await t.deps.db.selectFrom('indicator_source').select('id').where('indicator_id', '=', id).executeTakeFirstOrThrow();
+            req.payload = { sourceId: src.id };
+          } else if (method === 'PUT') {
             // A body that passes every check (read by the owner), so that only the tenant can stop it.
             const body = (await get(owner.s, url, owner.host)).json();
             req.payload = r.url.startsWith('/api/users/') ? { email: body.email, name: 'Kapret', role: body.role } : r.url.startsWith('/api/units/') ? { parentId: null, kind: body.kind, type: body.type, name: 'Kapret' } : { orgNumber: body.orgNumber, name: 'Kapret', kind: body.kind };

@@ -4,6 +4,8 @@ import type { CliCommand } from '../cli/main.js';
 import { UsageError } from '../cli/usage-error.js';
 import { getProgramView, importProgram, listPrograms } from './program.service.js';
 import { importValues } from './values.service.js';
+import { importJsonStat, setPrimarySource } from './sources.service.js';
+import { programRepository } from './program.repository.js';
 import type { IndicatorView } from './program.view.js';
 import { buildDigests, localDate } from './reminders.service.js';
 import { runReminders } from './reminders.job.js';
@@ -54,6 +56,27 @@ export const programCommands: Record<string, CliCommand> = {
         if (!c.json && total > 200) c.io.err(`  ${done}/${total}`);
       });
       c.print(`${file}: ${r.rows} linjer, ${r.created} nye, ${r.updated} endret, ${r.unchanged} uendret`, r);
+    },
+  },
+  'program import-jsonstat': {
+    usage: 'PROGRAM INDICATOR FILE --filter Dim=code[,Dim=code] [--time DIM] [--at start|end] [--primary]',
+    describe: "add a JSON-stat 2.0 series (Statistics Norway) as a source of an indicator",
+    options: { filter: { type: 'string' }, time: { type: 'string' }, at: { type: 'string' }, primary: { type: 'boolean' } },
+    async run(c) {
+      const [program, indicatorKey, file] = c.args;
+      if (!program || !indicatorKey || !file) throw new UsageError('program import-jsonstat needs PROGRAM, INDICATOR and FILE');
+      const at = (c.flags.at as string | undefined) ?? 'end';
+      if (at !== 'start' && at !== 'end') throw new UsageError('--at must be start or end');
+      if (!fs.existsSync(file)) throw AppError.validation(`Finner ikke ${file}`, [{ file, message: 'filen finnes ikke' }]);
+      const ctx = await c.ctx();
+      const repo = programRepository(ctx.scope);
+      const p = (await repo.programById(program)) ?? (await repo.programByKey(program));
+      const ind = p ? await repo.indicatorByKey(p.id, indicatorKey) : undefined;
+      if (!ind) throw AppError.validation(`Finner ikke indikatoren ${indicatorKey} i ${program}`, [{ field: 'indicator', message: 'ukjent program eller indikator' }]);
+      const filter = Object.fromEntries(((c.flags.filter as string | undefined) ?? '').split(',').filter(Boolean).map((kv) => kv.split('=').map((x) => x.trim()) as [string, string]));
+      const r = await importJsonStat(ctx, ind.id, { fileName: file, json: fs.readFileSync(file, 'utf8'), filter, time: c.flags.time as string | undefined, at });
+      if (c.flags.primary === true) await setPrimarySource(ctx, ind.id, r.sourceId);
+      c.print(`${indicatorKey}: ${r.values} verdier fra «${r.sourceName}» (${r.created} nye, ${r.updated} endret, ${r.unchanged} uendret)${c.flags.primary === true ? '; valgt som indikatorens egen kilde' : ''}`, r);
     },
   },
   'program export': {

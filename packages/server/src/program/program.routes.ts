@@ -9,6 +9,7 @@ import { getProgramView, importProgram, listPrograms } from './program.service.j
 import { deleteValue, importValues, recordValue } from './values.service.js';
 import { addActionLog } from './actions.service.js';
 import { reportingOverview } from './reporting.service.js';
+import { importJsonStat, setPrimarySource } from './sources.service.js';
 import { localDate, previewDigests } from './reminders.service.js';
 import { cachedJson, sendCachedBody } from './program.cache.js';
 import { summariseProgramView } from './program.view.js';
@@ -76,6 +77,28 @@ export async function programRoutes(app: FastifyInstance): Promise<void> {
     return importValues(ctxOf(req), req.params.id, file.filename, await file.toBuffer());
   });
   r.post('/api/indicators/:id/values', { onRequest: requireUser, schema: { tags, summary: 'Record a value (program editors, or the responsible unit)', params: IdParams, body: ValueBody, response: { 201: Type.Object({}, { additionalProperties: true }), ...authErrors } } }, async (req, reply) => reply.status(201).send(await recordValue(ctxOf(req), req.params.id, req.body)));
+  r.post('/api/indicators/:id/sources/jsonstat', { onRequest: requireUser, schema: { tags, summary: "Import one series of a JSON-stat 2.0 dataset (Statistics Norway's API format) as an open-data source beside the indicator's others (multipart: file; filter like Region=3203,ContentsCode=Personer1; time; at=start|end; url)", params: IdParams, consumes: ['multipart/form-data'], response: { 200: Type.Object({ sourceId: Type.String(), sourceName: Type.String(), values: Type.Integer(), created: Type.Integer(), updated: Type.Integer(), unchanged: Type.Integer() }), ...authErrors, 422: Type.Ref('Error') } } }, async (req) => {
+    const file = await req.file();
+    if (!file) throw AppError.validation('Velg en fil', [{ field: 'file', message: 'Filen mangler' }]);
+    const field = (name: string) => {
+      const f = file.fields[name];
+      return f && !Array.isArray(f) && f.type === 'field' ? String(f.value).trim() : '';
+    };
+    const json = (await file.toBuffer()).toString('utf8');
+    const filter: Record<string, string> = {};
+    for (const part of field('filter').split(',').filter(Boolean)) {
+      const [k, v] = part.split('=').map((x) => x.trim());
+      if (!k || !v) throw AppError.validation('Ugyldig utvalg', [{ field: 'filter', message: `«${part}» må ha formen Dimensjon=kode` }]);
+      filter[k] = v;
+    }
+    const at = field('at');
+    if (at && at !== 'start' && at !== 'end') throw AppError.validation('Ugyldig datering', [{ field: 'at', message: 'Bruk start eller end' }]);
+    return importJsonStat(ctxOf(req), req.params.id, { fileName: file.filename, json, filter, time: field('time') || undefined, at: (at || 'end') as 'start' | 'end', url: field('url') || null });
+  });
+  r.put('/api/indicators/:id/primary-source', { onRequest: requireUser, schema: { tags, summary: "Choose which source is the indicator's own (its status and charts use it)", params: IdParams, body: Type.Object({ sourceId: Type.String({ minLength: 1 }) }), response: { 204: Type.Null(), ...authErrors } } }, async (req, reply) => {
+    await setPrimarySource(ctxOf(req), req.params.id, req.body.sourceId);
+    return reply.status(204).send(null);
+  });
   r.delete('/api/values/:id', { onRequest: requireUser, schema: { tags, params: IdParams, response: { 204: Type.Null(), ...authErrors } } }, async (req, reply) => {
     await deleteValue(ctxOf(req), req.params.id);
     return reply.status(204).send(null);

@@ -171,7 +171,9 @@ export async function importProgram(ctx: Ctx, json: unknown, fileName: string): 
       const sourceId = src?.id ?? newId();
       if (!src) await repo.insertSource({ id: sourceId, indicator_id: id, ...s, created_at: at });
       else if (differs(src, s)) await repo.updateSource(sourceId, s);
-      if (!existing || existing.primary_source_id !== sourceId) await repo.updateIndicator(id, { primary_source_id: sourceId });
+      // The file's source becomes the indicator's own when the indicator is new or its kind changed;
+      // an own source chosen later (say, Statistics Norway's series) survives a reload of the file.
+      if (!existing || !existing.primary_source_id || existing.source_kind !== i.source.kind) await repo.updateIndicator(id, { primary_source_id: sourceId });
     };
 
     let sort = 0;

@@ -95,6 +95,12 @@ describe.each(ENGINES)('audit log (%s)', (engine) => {
     expected.push({ route: 'DELETE /api/values/:id', action: 'delete', entityType: 'indicator_value', entityId: valueId, before: { value: 42 }, after: null });
     await upload(`/api/programs/${imported.programId}/values/import`, {}, { name: 'verdier.csv', data: `indikator;periode;dato;verdi;merknad\r\n${indicator.key};2018;2018-12-31;7;fra fil\r\n`, type: 'text/csv' });
     expected.push({ route: 'POST /api/programs/:id/values/import', action: 'import', entityType: 'indicator_value', entityId: `asker-sdg12:verdier.csv`, after: {} });
+    // An open-data source from a JSON-stat file beside the indicator's own, then chosen as its own.
+    const jsonstat = { version: '2.0', class: 'dataset', label: 'Test', source: 'SSB', id: ['Region', 'Tid'], size: [1, 2], dimension: { Region: { category: { index: { '3203': 0 } } }, Tid: { category: { index: { '2020': 0, '2021': 1 } } } }, value: [1, 2] };
+    const source = await upload(`/api/indicators/${indicator.id}/sources/jsonstat`, { filter: 'Region=3203' }, { name: 'ssb.json', data: JSON.stringify(jsonstat), type: 'application/json' });
+    expected.push({ route: 'POST /api/indicators/:id/sources/jsonstat', action: 'import', entityType: 'indicator_source', entityId: source.sourceId, after: { values: 2 } });
+    await send('PUT', `/api/indicators/${indicator.id}/primary-source`, { sourceId: source.sourceId });
+    expected.push({ route: 'PUT /api/indicators/:id/primary-source', action: 'update', entityType: 'indicator', entityId: indicator.id, after: { primarySourceId: source.sourceId } });
     const action = await db.selectFrom('program_action').select('id').orderBy('key').executeTakeFirstOrThrow();
     const log = await send('POST', `/api/actions/${action.id}/log`, { date: '2024-05-01', kind: 'update', text: 'Status fra revisjonstesten' });
     expected.push({ route: 'POST /api/actions/:id/log', action: 'create', entityType: 'action_log', entityId: log.id ?? (await newest('action_log', 'create')), after: {} });

@@ -1,0 +1,80 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { SystemActor } from '@omstilling/core';
+import { createTestEnv, ENGINES, type TestEnv } from '../testing/databases.js';
+import { seedDemo } from '../demo/demo.service.js';
+import { municipalityRepository } from '../platform/municipalities.js';
+import { TenantScope } from '../platform/tenant.js';
+import { AppError } from '../platform/errors.js';
+import type { Ctx } from '../platform/context.js';
+import { getProgramView, importProgram, listPrograms } from './program.service.js';
+import { importJsonStat, setPrimarySource } from './sources.service.js';
+
+const NOW = new Date('2026-11-27T10:00:00Z');
+const fixture = JSON.parse(fs.readFileSync(path.resolve(import.meta.dirname, '../../../core/src/program/__fixtures__/ssb-07459-asker.json'), 'utf8'));
+const programFile = path.resolve(import.meta.dirname, '../../../../data/programs/asker-sdg12.json');
+
+describe.each(ENGINES)('indicator sources on %s', (engine) => {
+  let env: TestEnv;
+  let ctx: Ctx;
+  let programId: string;
+  const population = async () => (await getProgramView(ctx, programId, { publicOnly: false })).contextIndicators.find((i) => i.key === 'population')!;
+
+  beforeAll(async () => {
+    env = await createTestEnv(engine, {}, () => NOW);
+    await seedDemo(env.deps, 'asker');
+    const m = (await municipalityRepository(env.deps.db).bySlug('asker'))!;
+    const actor: SystemActor = { kind: 'system', municipalityId: m.id, label: 'test' };
+    ctx = { scope: new TenantScope(env.deps.db, m.id), actor, now: () => NOW };
+    programId = (await listPrograms(ctx))[0]!.id;
+  });
+  afterAll(() => env?.close());
+
+  it('keeps a JSON-stat series beside the entered values, each with its source, until chosen as the own source', async () => {
+    const before = await population();
+    const r = await importJsonStat(ctx, before.id, { fileName: '07459.json', json: fixture, filter: { Region: '3203', Kjonn: '2' }, at: 'start' });
+    expect(r).toMatchObject({ values: 3, created: 3 });
+    let pop = await population();
+    expect(pop.sources).toHaveLength(2);
+    const ssb = pop.sources.find((s) => s.id === r.sourceId)!;
+    expect(ssb).toMatchObject({ kind: 'open_data', producer: 'Statistisk sentralbyrå', version: '2025-02-20T07:00:00Z', primary: false });
+    expect(ssb.method).toContain('Region=3203');
+    // Side by side: the latest value still comes from the own (entered) source.
+    expect(pop.latestValue).toBe(before.latestValue);
+    expect(pop.values.filter((v) => v.sourceId === r.sourceId).map((v) => v.value)).toEqual([48288, 49186, 50320]);
+
+    await setPrimarySource(ctx, pop.id, r.sourceId);
+    pop = await population();
+    expect(pop.sources.find((s) => s.primary)!.id).toBe(r.sourceId);
+    expect(pop.latestValue).toBe(50320);
+    expect(pop.latestDate).toBe('2024-01-01');
+
+    // Importing again changes nothing; reloading the program file keeps the chosen source.
+    expect(await importJsonStat(ctx, pop.id, { fileName: '07459.json', json: fixture, filter: { Region: '3203', Kjonn: '2' }, at: 'start' })).toMatchObject({ created: 0, updated: 0, unchanged: 3 });
+    await importProgram(ctx, JSON.parse(fs.readFileSync(programFile, 'utf8')), 'asker-sdg12.json');
+    expect((await population()).sources.find((s) => s.primary)!.id).toBe(r.sourceId);
+  });
+
+  it('explains a selection that does not fit the dataset, and writes nothing', async () => {
+    const pop = await population();
+    const count = pop.values.length;
+    let err: unknown;
+    try {
+      await importJsonStat(ctx, pop.id, { fileName: 'x.json', json: fixture, filter: { Region: '0301', Kjonn: '1' } });
+    } catch (e) {
+      err = e;
+    }
+    expect(err).toBeInstanceOf(AppError);
+    expect((err as AppError).code).toBe('import_failed');
+    expect((err as AppError).message).toContain('0301');
+    expect((await population()).values.length).toBe(count);
+  });
+
+  it('refuses a source of another indicator as the own source', async () => {
+    const v = await getProgramView(ctx, programId, { publicOnly: false });
+    const other = v.areas[0]!.goals[1]!.indicators[0]!;
+    const pop = await population();
+    await expect(setPrimarySource(ctx, pop.id, other.sources[0]!.id)).rejects.toMatchObject({ code: 'validation' });
+  });
+});
