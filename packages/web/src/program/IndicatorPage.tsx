@@ -4,7 +4,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useParams } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { api } from '../app/api';
-import { useSession } from '../app/auth';
+import { can, useSession } from '../app/auth';
 import { PageHeading } from '../app/ui/PageHeading';
 import { AppLink } from '../app/ui/AppLink';
 import { Loading, QueryError, useErrorMessage } from '../app/ui/Status';
@@ -15,6 +15,7 @@ import { useProgramFormat } from './present';
 import { findIndicator, programKeys, useProgram } from './queries';
 import { StatusBadge } from './StatusBadge';
 import { AddValueForm, ImportValuesForm } from './ValueForms';
+import { JsonStatSourceForm, UsePrimaryButton } from './SourceForms';
 import type { Goal, Indicator, ProgramView, ValueView } from './types';
 import './program.css';
 
@@ -80,7 +81,7 @@ function Metadata({ indicator: i }: { indicator: Indicator }) {
   );
 }
 
-function Sources({ indicator: i }: { indicator: Indicator }) {
+function Sources({ indicator: i, mayChoose }: { indicator: Indicator; mayChoose: boolean }) {
   const { t } = useTranslation();
   return (
     <div className="table-wrap">
@@ -93,6 +94,7 @@ function Sources({ indicator: i }: { indicator: Indicator }) {
             <Table.HeaderCell scope="col">{t('program.source.method')}</Table.HeaderCell>
             <Table.HeaderCell scope="col">{t('program.source.versionHead')}</Table.HeaderCell>
             <Table.HeaderCell scope="col">{t('program.source.limits')}</Table.HeaderCell>
+            {mayChoose && <Table.HeaderCell scope="col">{t('program.source.actions')}</Table.HeaderCell>}
           </Table.Row>
         </Table.Head>
         <Table.Body>
@@ -106,6 +108,7 @@ function Sources({ indicator: i }: { indicator: Indicator }) {
               <Table.Cell>{s.method || '–'}</Table.Cell>
               <Table.Cell>{s.version || '–'}</Table.Cell>
               <Table.Cell>{s.limits || '–'}</Table.Cell>
+              {mayChoose && <Table.Cell>{!s.primary && <UsePrimaryButton indicator={i} sourceId={s.id} label={s.name} />}</Table.Cell>}
             </Table.Row>
           ))}
         </Table.Body>
@@ -218,6 +221,8 @@ function IndicatorBody({ indicator: i, goal: g, program: p }: { indicator: Indic
   const f = useProgramFormat();
   const { user } = useSession();
   const mayRecord = mayActForUnit(user, i.responsibleUnit?.id) && (i.source === 'entered' || i.source === 'open_data');
+  // Sources of computed and derived indicators come from the program file.
+  const mayChooseSource = can.editDomain(user, 'program') && (i.source === 'entered' || i.source === 'open_data');
   return (
     <>
       <nav aria-label={t('program.breadcrumbs')}>
@@ -250,7 +255,13 @@ function IndicatorBody({ indicator: i, goal: g, program: p }: { indicator: Indic
           {t('program.indicator.about')}
         </Heading>
         <Metadata indicator={i} />
-        <Sources indicator={i} />
+        <Sources indicator={i} mayChoose={mayChooseSource} />
+        {mayChooseSource && (
+          <details className="block">
+            <summary>{t('program.source.addTitle')}</summary>
+            <JsonStatSourceForm indicator={i} />
+          </details>
+        )}
       </section>
 
       <section aria-labelledby="ind-values">

@@ -1,0 +1,101 @@
+import { useRef, useState, type FormEvent } from 'react';
+import { Alert, Button, Field, Input, Label, Paragraph, Select, ValidationMessage } from '@digdir/designsystemet-react';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { api } from '../app/api';
+import { useErrorMessage } from '../app/ui/Status';
+import { programKeys } from './queries';
+import type { Indicator } from './types';
+
+interface JsonStatResult {
+  sourceName: string;
+  values: number;
+  created: number;
+  updated: number;
+  unchanged: number;
+}
+
+/** Makes one of the indicator's sources its own (the one status and charts use). */
+export function UsePrimaryButton({ indicator, sourceId, label }: { indicator: Indicator; sourceId: string; label: string }) {
+  const { t } = useTranslation();
+  const qc = useQueryClient();
+  const message = useErrorMessage();
+  const run = useMutation({
+    mutationFn: () => api<void>(`/indicators/${encodeURIComponent(indicator.id)}/primary-source`, { method: 'PUT', body: { sourceId } }),
+    onSuccess: () => qc.invalidateQueries({ queryKey: programKeys.all }),
+  });
+  return (
+    <>
+      <Button variant="tertiary" data-size="sm" loading={run.isPending} onClick={() => run.mutate()} aria-label={t('program.source.usePrimaryFor', { name: label })}>
+        {t('program.source.usePrimary')}
+      </Button>
+      {run.isError && <ValidationMessage>{message(run.error)}</ValidationMessage>}
+    </>
+  );
+}
+
+/** Adds a Statistics Norway series (JSON-stat 2.0 file) as an open-data source beside the others. */
+export function JsonStatSourceForm({ indicator }: { indicator: Indicator }) {
+  const { t } = useTranslation();
+  const qc = useQueryClient();
+  const message = useErrorMessage();
+  const fileRef = useRef<HTMLInputElement>(null);
+  const [filter, setFilter] = useState('');
+  const [at, setAt] = useState<'start' | 'end'>('end');
+  const [missing, setMissing] = useState(false);
+  const run = useMutation({
+    mutationFn: (file: File) => {
+      const form = new FormData();
+      form.append('filter', filter);
+      form.append('at', at);
+      form.append('file', file, file.name);
+      return api<JsonStatResult>(`/indicators/${encodeURIComponent(indicator.id)}/sources/jsonstat`, { method: 'POST', body: form });
+    },
+    onSuccess: () => qc.invalidateQueries({ queryKey: programKeys.all }),
+  });
+  const onSubmit = (e: FormEvent) => {
+    e.preventDefault();
+    const file = fileRef.current?.files?.[0];
+    setMissing(!file);
+    if (file) run.mutate(file);
+  };
+  return (
+    <form className="form" onSubmit={onSubmit} noValidate>
+      <Paragraph data-size="sm">{t('program.source.jsonstatHelp')}</Paragraph>
+      <Field>
+        <Label htmlFor="jsonstat-file">{t('program.source.jsonstatFile')}</Label>
+        <Input id="jsonstat-file" type="file" accept=".json,application/json" ref={fileRef} aria-invalid={missing || undefined} onChange={() => setMissing(false)} />
+        {missing && <ValidationMessage>{t('program.import.fileMissing')}</ValidationMessage>}
+      </Field>
+      <Field>
+        <Label htmlFor="jsonstat-filter">{t('program.source.filter')}</Label>
+        <Field.Description>{t('program.source.filterHelp')}</Field.Description>
+        <Input id="jsonstat-filter" value={filter} onChange={(e) => setFilter(e.target.value)} placeholder="Region=3203,ContentsCode=Personer1" />
+      </Field>
+      <Field>
+        <Label htmlFor="jsonstat-at">{t('program.source.at')}</Label>
+        <Select id="jsonstat-at" value={at} onChange={(e) => setAt(e.target.value as 'start' | 'end')}>
+          <Select.Option value="end">{t('program.source.atEnd')}</Select.Option>
+          <Select.Option value="start">{t('program.source.atStart')}</Select.Option>
+        </Select>
+      </Field>
+      <div className="actions">
+        <Button type="submit" variant="secondary" loading={run.isPending}>
+          {t('program.source.jsonstatRun')}
+        </Button>
+      </div>
+      <div aria-live="polite">
+        {run.isSuccess && (
+          <Alert data-color="success" className="block">
+            {t('program.source.jsonstatDone', { name: run.data.sourceName, values: run.data.values, created: run.data.created })}
+          </Alert>
+        )}
+        {run.isError && (
+          <Alert data-color="danger" className="block">
+            {message(run.error)}
+          </Alert>
+        )}
+      </div>
+    </form>
+  );
+}
