@@ -47,6 +47,8 @@ export function useLogout() {
     mutationFn: () => api<void>('/auth/logout', { method: 'POST' }),
     onSettled: () => {
       setCsrfToken(null);
+      // The service worker's copies of API answers belong to the user who signed out.
+      if ('caches' in window) void caches.delete('omstilling-api-v1');
       qc.removeQueries({ predicate: (q) => q.queryKey[0] !== META_KEY[0] });
       qc.setQueryData<Session>(SESSION_KEY, { authenticated: false, csrfToken: null, user: null });
     },
