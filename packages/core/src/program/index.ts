@@ -39,3 +39,4 @@ export {
 export { addMonths } from './dates.js';
 export * from './definition.js';
 export * from './jsonstat.js';
+export * from './table-series.js';

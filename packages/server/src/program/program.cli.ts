@@ -4,7 +4,7 @@ import type { CliCommand } from '../cli/main.js';
 import { UsageError } from '../cli/usage-error.js';
 import { getProgramView, importProgram, listPrograms } from './program.service.js';
 import { importValues } from './values.service.js';
-import { importJsonStat, setPrimarySource } from './sources.service.js';
+import { importJsonStat, importTableSource, setPrimarySource } from './sources.service.js';
 import { programRepository } from './program.repository.js';
 import type { IndicatorView } from './program.view.js';
 import { buildDigests, localDate } from './reminders.service.js';
@@ -77,6 +77,27 @@ export const programCommands: Record<string, CliCommand> = {
       const r = await importJsonStat(ctx, ind.id, { fileName: file, json: fs.readFileSync(file, 'utf8'), filter, time: c.flags.time as string | undefined, at });
       if (c.flags.primary === true) await setPrimarySource(ctx, ind.id, r.sourceId);
       c.print(`${indicatorKey}: ${r.values} verdier fra «${r.sourceName}» (${r.created} nye, ${r.updated} endret, ${r.unchanged} uendret)${c.flags.primary === true ? '; valgt som indikatorens egen kilde' : ''}`, r);
+    },
+  },
+  'program import-table': {
+    usage: 'PROGRAM INDICATOR FILE --municipality-column C --year-column C --value-column C --producer P [--where Col=val] [--sheet S] [--dataset D] [--primary]',
+    describe: "add a published table's yearly totals for the municipality (e.g. Environment Agency emissions) as a source",
+    options: { 'municipality-column': { type: 'string' }, 'year-column': { type: 'string' }, 'value-column': { type: 'string' }, producer: { type: 'string' }, where: { type: 'string' }, sheet: { type: 'string' }, dataset: { type: 'string' }, primary: { type: 'boolean' } },
+    async run(c) {
+      const [program, indicatorKey, file] = c.args;
+      const f = c.flags as Record<string, string | undefined>;
+      if (!program || !indicatorKey || !file || !f['municipality-column'] || !f['year-column'] || !f['value-column'] || !f.producer) throw new UsageError('program import-table needs PROGRAM, INDICATOR, FILE, --municipality-column, --year-column, --value-column and --producer');
+      if (!fs.existsSync(file)) throw AppError.validation(`Finner ikke ${file}`, [{ file, message: 'filen finnes ikke' }]);
+      const ctx = await c.ctx();
+      const m = await c.municipality();
+      const repo = programRepository(ctx.scope);
+      const p = (await repo.programById(program)) ?? (await repo.programByKey(program));
+      const ind = p ? await repo.indicatorByKey(p.id, indicatorKey) : undefined;
+      if (!ind) throw AppError.validation(`Finner ikke indikatoren ${indicatorKey} i ${program}`, [{ field: 'indicator', message: 'ukjent program eller indikator' }]);
+      const where = Object.fromEntries((f.where ?? '').split(',').filter(Boolean).map((kv) => kv.split('=').map((x) => x.trim()) as [string, string]));
+      const r = await importTableSource(ctx, ind.id, [m.number, ...m.previousNumbers], { fileName: file, data: fs.readFileSync(file), sheet: f.sheet, municipalityColumn: f['municipality-column'], yearColumn: f['year-column'], valueColumn: f['value-column'], where, producer: f.producer, dataset: f.dataset ?? null });
+      if (c.flags.primary === true) await setPrimarySource(ctx, ind.id, r.sourceId);
+      c.print(`${indicatorKey}: ${r.values} årsverdier fra «${r.sourceName}» (${r.created} nye, ${r.updated} endret, ${r.unchanged} uendret)${c.flags.primary === true ? '; valgt som indikatorens egen kilde' : ''}`, r);
     },
   },
   'program export': {

@@ -9,7 +9,7 @@ import { getProgramView, importProgram, listPrograms } from './program.service.j
 import { deleteValue, importValues, recordValue } from './values.service.js';
 import { addActionLog } from './actions.service.js';
 import { reportingOverview } from './reporting.service.js';
-import { importJsonStat, setPrimarySource } from './sources.service.js';
+import { importJsonStat, importTableSource, setPrimarySource } from './sources.service.js';
 import { localDate, previewDigests } from './reminders.service.js';
 import { cachedJson, sendCachedBody } from './program.cache.js';
 import { summariseProgramView } from './program.view.js';
@@ -94,6 +94,18 @@ export async function programRoutes(app: FastifyInstance): Promise<void> {
     const at = field('at');
     if (at && at !== 'start' && at !== 'end') throw AppError.validation('Ugyldig datering', [{ field: 'at', message: 'Bruk start eller end' }]);
     return importJsonStat(ctxOf(req), req.params.id, { fileName: file.filename, json, filter, time: field('time') || undefined, at: (at || 'end') as 'start' | 'end', url: field('url') || null });
+  });
+  r.post('/api/indicators/:id/sources/table', { onRequest: requireUser, schema: { tags, summary: "Import a published table (CSV/XLSX, e.g. the Environment Agency's municipal emission figures) as an open-data source: this municipality's rows summed per year (multipart: file; municipalityColumn, yearColumn, valueColumn, producer; optional where like Sektor=Jordbruk, sheet, dataset, url)", params: IdParams, consumes: ['multipart/form-data'], response: { 200: Type.Object({ sourceId: Type.String(), sourceName: Type.String(), values: Type.Integer(), created: Type.Integer(), updated: Type.Integer(), unchanged: Type.Integer() }), ...authErrors, 422: Type.Ref('Error') } } }, async (req) => {
+    const file = await req.file();
+    if (!file) throw AppError.validation('Velg en fil', [{ field: 'file', message: 'Filen mangler' }]);
+    const field = (name: string) => {
+      const f = file.fields[name];
+      return f && !Array.isArray(f) && f.type === 'field' ? String(f.value).trim() : '';
+    };
+    const data = await file.toBuffer();
+    const where = Object.fromEntries(field('where').split(',').filter(Boolean).map((kv) => kv.split('=').map((x) => x.trim()) as [string, string]));
+    const m = req.municipality!;
+    return importTableSource(ctxOf(req), req.params.id, [m.number, ...m.previousNumbers], { fileName: file.filename, data, sheet: field('sheet') || undefined, municipalityColumn: field('municipalityColumn'), yearColumn: field('yearColumn'), valueColumn: field('valueColumn'), where, producer: field('producer'), dataset: field('dataset') || null, url: field('url') || null });
   });
   r.put('/api/indicators/:id/primary-source', { onRequest: requireUser, schema: { tags, summary: "Choose which source is the indicator's own (its status and charts use it)", params: IdParams, body: Type.Object({ sourceId: Type.String({ minLength: 1 }) }), response: { 204: Type.Null(), ...authErrors } } }, async (req, reply) => {
     await setPrimarySource(ctxOf(req), req.params.id, req.body.sourceId);

@@ -9,7 +9,7 @@ import { TenantScope } from '../platform/tenant.js';
 import { AppError } from '../platform/errors.js';
 import type { Ctx } from '../platform/context.js';
 import { getProgramView, importProgram, listPrograms } from './program.service.js';
-import { importJsonStat, setPrimarySource } from './sources.service.js';
+import { importJsonStat, importTableSource, setPrimarySource } from './sources.service.js';
 
 const NOW = new Date('2026-11-27T10:00:00Z');
 const fixture = JSON.parse(fs.readFileSync(path.resolve(import.meta.dirname, '../../../core/src/program/__fixtures__/ssb-07459-asker.json'), 'utf8'));
@@ -76,5 +76,24 @@ describe.each(ENGINES)('indicator sources on %s', (engine) => {
     const other = v.areas[0]!.goals[1]!.indicators[0]!;
     const pop = await population();
     await expect(setPrimarySource(ctx, pop.id, other.sources[0]!.id)).rejects.toMatchObject({ code: 'validation' });
+  });
+
+  it('sums a published emissions table per year for this municipality, with former numbers, as a source', async () => {
+    const v = await getProgramView(ctx, programId, { publicOnly: false });
+    const ind = v.areas.flatMap((a) => a.goals.flatMap((g) => g.indicators)).find((i) => i.source === 'entered')!;
+    const csv = ['Kommunenummer;Kommune;År;Sektor;Utslipp (tonn CO2-ekvivalenter)', '3203;Asker;2022;Veitrafikk;120 000', '3203;Asker;2022;Jordbruk;9 000,5', '3201;Bærum;2022;Veitrafikk;1', '3025;Asker;2019;Veitrafikk;130 000'].join('\r\n');
+    const input = { fileName: 'utslipp.csv', data: Buffer.from(csv, 'latin1'), municipalityColumn: 'Kommunenummer', yearColumn: 'År', valueColumn: 'Utslipp (tonn CO2-ekvivalenter)', producer: 'Miljødirektoratet', dataset: 'Klimagassutslipp fra kommuner' };
+    const r = await importTableSource(ctx, ind.id, ['3203', '3025', '0220'], input);
+    expect(r).toMatchObject({ values: 2, created: 2 });
+    const after = (await getProgramView(ctx, programId, { publicOnly: false })).areas.flatMap((a) => a.goals.flatMap((g) => g.indicators)).find((i) => i.id === ind.id)!;
+    const mine = after.values.filter((x) => x.sourceId === r.sourceId);
+    expect(mine.map((x) => [x.period, x.value, x.importLine])).toEqual([
+      ['2019', 130000, 5],
+      ['2022', 129000.5, 2],
+    ]);
+    expect(after.sources.find((s) => s.id === r.sourceId)).toMatchObject({ producer: 'Miljødirektoratet', kind: 'open_data', primary: false });
+    // A bad number in one of the municipality's rows stops it all, naming the line.
+    const bad = await importTableSource(ctx, ind.id, ['3203'], { ...input, data: Buffer.from(`${csv}\r\n3203;Asker;2023;Veitrafikk;mye`, 'latin1') }).catch((e: AppError) => e);
+    expect((bad as AppError).details).toEqual([{ file: 'utslipp.csv', line: 6, field: 'Utslipp (tonn CO2-ekvivalenter)', message: 'Ugyldig tall «mye»' }]);
   });
 });

@@ -1,4 +1,5 @@
-import { JsonStatError, jsonStatSeries, parseJsonStat } from '@omstilling/core';
+import { JsonStatError, jsonStatSeries, parseJsonStat, tableSeries } from '@omstilling/core';
+import { readSpreadsheet } from '../platform/import/spreadsheet.js';
 import { AppError } from '../platform/errors.js';
 import { actorLabel, nowIso, type Ctx } from '../platform/context.js';
 import { newId } from '../platform/ids.js';
@@ -71,6 +72,14 @@ export async function importJsonStat(ctx: Ctx, indicatorId: string, input: JsonS
     limits: input.limits ?? '',
     url: input.url ?? null,
   };
+  return storeSourceSeries(ctx, ind, source, series, input.fileName);
+}
+
+type SourceFields = { kind: string; name: string; producer: string; method: string; version: string; limits: string; url: string | null };
+
+/** Writes a series as one source of an indicator (created or updated by its name); unchanged values stay. */
+async function storeSourceSeries(ctx: Ctx, ind: { id: string; name_nb: string }, source: SourceFields, series: { period: string; date: string; value: number; line?: number }[], fileName: string): Promise<JsonStatImportResult> {
+  const name = source.name;
   const result = await ctx.scope.transaction(async (scope) => {
     const trepo = programRepository(scope);
     const at = nowIso(ctx);
@@ -82,10 +91,10 @@ export async function importJsonStat(ctx: Ctx, indicatorId: string, input: JsonS
     for (const o of series) {
       const old = await trepo.valueAt(sourceId, o.date);
       if (!old) {
-        await trepo.insertValue({ id: newId(), indicator_id: ind.id, source_id: sourceId, period: o.period, date: o.date, value: o.value, note: null, produced_by: ctx.actor.kind === 'user' ? ctx.actor.userId : null, produced_by_label: actorLabel(ctx.actor), import_file: input.fileName, import_line: null, created_at: at, updated_at: at });
+        await trepo.insertValue({ id: newId(), indicator_id: ind.id, source_id: sourceId, period: o.period, date: o.date, value: o.value, note: null, produced_by: ctx.actor.kind === 'user' ? ctx.actor.userId : null, produced_by_label: actorLabel(ctx.actor), import_file: fileName, import_line: o.line ?? null, created_at: at, updated_at: at });
         r.created++;
       } else if (old.value !== o.value || old.period !== o.period) {
-        await trepo.updateValue(old.id, { period: o.period, value: o.value, import_file: input.fileName, updated_at: at });
+        await trepo.updateValue(old.id, { period: o.period, value: o.value, import_file: fileName, import_line: o.line ?? null, updated_at: at });
         r.updated++;
       } else r.unchanged++;
     }
@@ -94,6 +103,51 @@ export async function importJsonStat(ctx: Ctx, indicatorId: string, input: JsonS
   });
   invalidateProgramCache(ctx.scope.municipalityId);
   return result;
+}
+
+export interface TableImportInput {
+  fileName: string;
+  data: Buffer;
+  sheet?: string;
+  municipalityColumn: string;
+  yearColumn: string;
+  valueColumn: string;
+  where?: Record<string, string>;
+  producer: string;
+  dataset?: string | null;
+  url?: string | null;
+  limits?: string | null;
+}
+
+/**
+ * Imports a published table (CSV/XLSX, e.g. the Norwegian Environment Agency's municipal
+ * emission figures, one row per sector and year) as an open-data source: the rows of this
+ * municipality (current and former numbers) are summed per year. All or nothing, with every
+ * bad row's line; the values keep the first line they came from.
+ */
+export async function importTableSource(ctx: Ctx, indicatorId: string, municipalityNumbers: string[], input: TableImportInput): Promise<JsonStatImportResult> {
+  if (!policy.edit(ctx.actor)) throw AppError.forbidden();
+  const ind = await programRepository(ctx.scope).indicatorById(indicatorId);
+  if (!ind) throw AppError.notFound('Indikatoren');
+  const required = (['municipalityColumn', 'yearColumn', 'valueColumn', 'producer'] as const).filter((k) => !input[k]?.trim());
+  if (required.length) throw AppError.validation('Fyll ut kolonnene og produsenten', required.map((k) => ({ field: k, message: 'må fylles ut' })));
+  const sheet = await readSpreadsheet(input.fileName, input.data, { sheet: input.sheet });
+  const missing = [input.municipalityColumn, input.yearColumn, input.valueColumn, ...Object.keys(input.where ?? {})].filter((c) => !sheet.header.includes(c.trim().toLowerCase()));
+  if (missing.length) throw new AppError('import_failed', `${input.fileName}: mangler kolonner`, missing.map((c) => ({ file: input.fileName, line: 1, field: c, message: `Kolonnen «${c}» finnes ikke (fant: ${sheet.header.join(', ')})` })));
+  const { series, issues } = tableSeries(sheet.rows, { municipalityColumn: input.municipalityColumn, municipalityNumbers, yearColumn: input.yearColumn, valueColumn: input.valueColumn, where: input.where });
+  if (issues.length) throw new AppError('import_failed', `${input.fileName}: ${issues.length} feil; ingenting er importert`, issues.map((i) => ({ file: input.fileName, line: i.line, field: i.field, message: i.message })));
+  if (!series.length) throw new AppError('import_failed', `${input.fileName}: ingen rader for kommunenummer ${municipalityNumbers.join(', ')}`, [{ file: input.fileName, field: input.municipalityColumn, message: 'ingen rader for kommunen' }]);
+  const where = Object.entries(input.where ?? {}).map(([k, v]) => `${k}=${v}`).join(', ');
+  const source = {
+    kind: 'open_data',
+    name: `${input.producer} – ${input.dataset || input.fileName}`.slice(0, 200),
+    producer: input.producer,
+    method: `Sum per år av radene for kommunenummer ${municipalityNumbers.join('/')} i kolonnen «${input.valueColumn}»${where ? `, der ${where}` : ''}`,
+    version: input.fileName,
+    limits: input.limits ?? '',
+    url: input.url ?? null,
+  };
+  return storeSourceSeries(ctx, ind, source, series.map((s) => ({ period: s.period, date: s.date, value: s.value, line: s.lines[0] })), input.fileName);
 }
 
 /** Chooses which of an indicator's sources is its own: the one its status and charts use. */

@@ -99,6 +99,8 @@ describe.each(ENGINES)('audit log (%s)', (engine) => {
     const jsonstat = { version: '2.0', class: 'dataset', label: 'Test', source: 'SSB', id: ['Region', 'Tid'], size: [1, 2], dimension: { Region: { category: { index: { '3203': 0 } } }, Tid: { category: { index: { '2020': 0, '2021': 1 } } } }, value: [1, 2] };
     const source = await upload(`/api/indicators/${indicator.id}/sources/jsonstat`, { filter: 'Region=3203' }, { name: 'ssb.json', data: JSON.stringify(jsonstat), type: 'application/json' });
     expected.push({ route: 'POST /api/indicators/:id/sources/jsonstat', action: 'import', entityType: 'indicator_source', entityId: source.sourceId, after: { values: 2 } });
+    const table = await upload(`/api/indicators/${indicator.id}/sources/table`, { municipalityColumn: 'Kommunenummer', yearColumn: 'År', valueColumn: 'Tonn', producer: 'Miljødirektoratet' }, { name: 'utslipp.csv', data: 'Kommunenummer;År;Tonn\r\n3203;2020;5\r\n', type: 'text/csv' });
+    expected.push({ route: 'POST /api/indicators/:id/sources/table', action: 'import', entityType: 'indicator_source', entityId: table.sourceId, after: { values: 1 } });
     await send('PUT', `/api/indicators/${indicator.id}/primary-source`, { sourceId: source.sourceId });
     expected.push({ route: 'PUT /api/indicators/:id/primary-source', action: 'update', entityType: 'indicator', entityId: indicator.id, after: { primarySourceId: source.sourceId } });
     const action = await db.selectFrom('program_action').select('id').orderBy('key').executeTakeFirstOrThrow();

@@ -161,6 +161,7 @@ describe.each(ENGINES)('authorisation matrix (%s)', (engine) => {
       '/api/foodwaste/registrations/import': { fields: {}, file: { name: 'matsvinn.csv', data: 'kjøkken;dato;ledd;kategori;årsak;mottak;kg\r\n', type: 'text/csv' } },
       '/api/programs/import': { fields: {}, file: { name: 'program.json', data: '{}', type: 'application/json' } },
       '/api/indicators/:id/sources/jsonstat': { fields: { filter: 'Region=3203' }, file: { name: 'ssb.json', data: '{}', type: 'application/json' } },
+      '/api/indicators/:id/sources/table': { fields: { municipalityColumn: 'k', yearColumn: 'y', valueColumn: 'v', producer: 'p' }, file: { name: 'tabell.csv', data: 'k;y;v\r\n3203;2020;1\r\n', type: 'text/csv' } },
       '/api/programs/:id/values/import': { fields: {}, file: { name: 'verdier.csv', data: `indikator;periode;dato;verdi;merknad\r\n${indicator?.key ?? 'x'};2024;2024-06-30;1;\r\n`, type: 'text/csv' } },
     };
     // By the collection the id belongs to: /api/<collection>/:id/…

@@ -28,7 +28,7 @@ function cellText(v: ExcelJS.CellValue): string {
  * Reads a CSV (UTF-8 with or without BOM, or Windows-1252; `;`, `,` or tab) or the first
  * sheet of an XLSX into rows keyed by lower-cased header, each with its line number.
  */
-export async function readSpreadsheet(fileName: string, data: Buffer): Promise<SheetRows> {
+export async function readSpreadsheet(fileName: string, data: Buffer, options: { sheet?: string } = {}): Promise<SheetRows> {
   if (isXlsx(fileName, data)) {
     const wb = new ExcelJS.Workbook();
     try {
@@ -36,8 +36,8 @@ export async function readSpreadsheet(fileName: string, data: Buffer): Promise<S
     } catch (e) {
       throw new AppError('import_failed', `${fileName}: ikke en gyldig XLSX-fil`, [{ file: fileName, message: (e as Error).message }]);
     }
-    const ws = wb.worksheets[0];
-    if (!ws) throw new AppError('import_failed', `${fileName}: arbeidsboken har ingen ark`, [{ file: fileName, message: 'ingen ark' }]);
+    const ws = options.sheet ? wb.getWorksheet(options.sheet) : wb.worksheets[0];
+    if (!ws) throw new AppError('import_failed', options.sheet ? `${fileName}: finner ikke arket «${options.sheet}»` : `${fileName}: arbeidsboken har ingen ark`, [{ file: fileName, field: 'sheet', message: `ark: ${wb.worksheets.map((w) => w.name).join(', ')}` }]);
     let header: string[] = [];
     const rows: CsvRow[] = [];
     ws.eachRow({ includeEmpty: false }, (row, line) => {
