@@ -46,6 +46,16 @@ describe('indicator sources in the browser', () => {
     await expect.poll(() => sources.getByRole('row').count()).toBe(3); // header + entered + SSB
     await sources.getByRole('button', { name: /^Bruk som egen kilde: Statistisk sentralbyrå/ }).click();
     await sources.getByRole('row', { name: /Statistisk sentralbyrå.*indikatorens egen kilde/ }).waitFor();
+    // A published table: the municipality's rows summed per year, as one more source.
+    await page.getByText('Legg til kilde fra en publisert tabell (CSV eller Excel)').click();
+    const table = 'Kommunenummer;År;Sektor;Innbyggere\r\n3203;2021;A;90 000\r\n3203;2021;B;4 915\r\n3201;2021;A;1\r\n';
+    await page.getByLabel('Tabellfil').setInputFiles({ name: 'tabell.csv', mimeType: 'text/csv', buffer: Buffer.from(table) });
+    await page.getByLabel('Kolonne med verdien').fill('Innbyggere');
+    await page.getByLabel('Produsent').fill('Testbyrået');
+    await page.getByRole('button', { name: 'Legg til kilde' }).nth(1).click();
+    await page.getByText(/1 verdi fra «Testbyrået/).waitFor();
+    await expect.poll(() => sources.getByRole('row').count()).toBe(4);
+    await checkA11y(page, 'indicator-sources-table');
     fs.mkdirSync('/tmp/shots', { recursive: true });
     await page.screenshot({ path: '/tmp/shots/program-14-sources.png', fullPage: true });
     await page.close();

@@ -15,7 +15,7 @@ import { useProgramFormat } from './present';
 import { findIndicator, programKeys, useProgram } from './queries';
 import { StatusBadge } from './StatusBadge';
 import { AddValueForm, ImportValuesForm } from './ValueForms';
-import { JsonStatSourceForm, UsePrimaryButton } from './SourceForms';
+import { JsonStatSourceForm, TableSourceForm, UsePrimaryButton } from './SourceForms';
 import type { Goal, Indicator, ProgramView, ValueView } from './types';
 import './program.css';
 
@@ -260,6 +260,12 @@ function IndicatorBody({ indicator: i, goal: g, program: p }: { indicator: Indic
           <details className="block">
             <summary>{t('program.source.addTitle')}</summary>
             <JsonStatSourceForm indicator={i} />
+          </details>
+        )}
+        {mayChooseSource && (
+          <details className="block">
+            <summary>{t('program.source.addTableTitle')}</summary>
+            <TableSourceForm indicator={i} />
           </details>
         )}
       </section>

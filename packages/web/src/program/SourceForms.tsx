@@ -87,7 +87,68 @@ export function JsonStatSourceForm({ indicator }: { indicator: Indicator }) {
       <div aria-live="polite">
         {run.isSuccess && (
           <Alert data-color="success" className="block">
-            {t('program.source.jsonstatDone', { name: run.data.sourceName, values: run.data.values, created: run.data.created })}
+            {t('program.source.jsonstatDone', { name: run.data.sourceName, count: run.data.values, created: run.data.created })}
+          </Alert>
+        )}
+        {run.isError && (
+          <Alert data-color="danger" className="block">
+            {message(run.error)}
+          </Alert>
+        )}
+      </div>
+    </form>
+  );
+}
+
+const TABLE_FIELDS = ['municipalityColumn', 'yearColumn', 'valueColumn', 'producer', 'where', 'sheet'] as const;
+type TableField = (typeof TABLE_FIELDS)[number];
+
+/** Adds a published table (e.g. the Environment Agency's municipal emissions, CSV/XLSX) as a source: this municipality's rows summed per year. */
+export function TableSourceForm({ indicator }: { indicator: Indicator }) {
+  const { t } = useTranslation();
+  const qc = useQueryClient();
+  const message = useErrorMessage();
+  const fileRef = useRef<HTMLInputElement>(null);
+  const [values, setValues] = useState<Record<TableField, string>>({ municipalityColumn: 'Kommunenummer', yearColumn: 'År', valueColumn: '', producer: 'Miljødirektoratet', where: '', sheet: '' });
+  const [missing, setMissing] = useState(false);
+  const run = useMutation({
+    mutationFn: (file: File) => {
+      const form = new FormData();
+      for (const k of TABLE_FIELDS) form.append(k, values[k]);
+      form.append('file', file, file.name);
+      return api<JsonStatResult>(`/indicators/${encodeURIComponent(indicator.id)}/sources/table`, { method: 'POST', body: form });
+    },
+    onSuccess: () => qc.invalidateQueries({ queryKey: programKeys.all }),
+  });
+  const onSubmit = (e: FormEvent) => {
+    e.preventDefault();
+    const file = fileRef.current?.files?.[0];
+    setMissing(!file);
+    if (file) run.mutate(file);
+  };
+  return (
+    <form className="form" onSubmit={onSubmit} noValidate>
+      <Paragraph data-size="sm">{t('program.source.tableHelp')}</Paragraph>
+      <Field>
+        <Label htmlFor="table-file">{t('program.source.tableFile')}</Label>
+        <Input id="table-file" type="file" accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" ref={fileRef} aria-invalid={missing || undefined} onChange={() => setMissing(false)} />
+        {missing && <ValidationMessage>{t('program.import.fileMissing')}</ValidationMessage>}
+      </Field>
+      {TABLE_FIELDS.map((k) => (
+        <Field key={k}>
+          <Label htmlFor={`table-${k}`}>{t(`program.source.table.${k}`)}</Label>
+          <Input id={`table-${k}`} value={values[k]} onChange={(e) => setValues({ ...values, [k]: e.target.value })} />
+        </Field>
+      ))}
+      <div className="actions">
+        <Button type="submit" variant="secondary" loading={run.isPending}>
+          {t('program.source.jsonstatRun')}
+        </Button>
+      </div>
+      <div aria-live="polite">
+        {run.isSuccess && (
+          <Alert data-color="success" className="block">
+            {t('program.source.jsonstatDone', { name: run.data.sourceName, count: run.data.values, created: run.data.created })}
           </Alert>
         )}
         {run.isError && (
