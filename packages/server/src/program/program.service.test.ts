@@ -1,11 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { SystemActor, UserActor } from '@omstilling/core';
-import { createTestEnv, ENGINES, type TestEnv } from '../testing/databases.js';
+import type { UserActor } from '@omstilling/core';
+import { createTestEnv, ENGINES, systemCtx, type TestEnv } from '../testing/databases.js';
 import { seedDemo } from '../demo/demo.service.js';
-import { municipalityRepository } from '../platform/municipalities.js';
-import { TenantScope } from '../platform/tenant.js';
 import { AppError } from '../platform/errors.js';
 import type { Ctx } from '../platform/context.js';
 import { getProgramView, importProgram, listPrograms } from './program.service.js';
@@ -35,9 +33,7 @@ describe.each(ENGINES)('program service on %s', (engine) => {
   beforeAll(async () => {
     env = await createTestEnv(engine, {}, () => NOW);
     await seedDemo(env.deps, 'asker');
-    const m = (await municipalityRepository(env.deps.db).bySlug('asker'))!;
-    const actor: SystemActor = { kind: 'system', municipalityId: m.id, label: 'test' };
-    ctx = { scope: new TenantScope(env.deps.db, m.id), actor, now: () => NOW };
+    ctx = await systemCtx(env.deps, 'asker', () => NOW);
     programId = (await listPrograms(ctx))[0]!.id;
   });
   afterAll(() => env?.close());

@@ -5,6 +5,9 @@ import pg from 'pg';
 import { loadConfig, type Config } from '../platform/config.js';
 import { bootstrap } from '../platform/bootstrap.js';
 import type { AppDeps } from '../platform/http/deps.js';
+import type { Ctx } from '../platform/context.js';
+import { municipalityRepository } from '../platform/municipalities.js';
+import { TenantScope } from '../platform/tenant.js';
 
 /** The engines every repository and service test runs on: SQLite always, PostgreSQL when TEST_PG_URL is set. */
 export const ENGINES: ('sqlite' | 'postgres')[] = process.env.TEST_PG_URL ? ['sqlite', 'postgres'] : ['sqlite'];
@@ -51,4 +54,11 @@ export async function createTestEnv(engine: 'sqlite' | 'postgres', env: Record<s
       fs.rmSync(tmp, { recursive: true, force: true });
     },
   };
+}
+
+/** A service context acting as the platform itself in a seeded municipality, for service tests. */
+export async function systemCtx(deps: AppDeps, slug: string, now: () => Date = deps.now): Promise<Ctx> {
+  const m = await municipalityRepository(deps.db).bySlug(slug);
+  if (!m) throw new Error(`no municipality ${slug}: seed it first`);
+  return { scope: new TenantScope(deps.db, m.id), actor: { kind: 'system', municipalityId: m.id, label: 'test' }, now };
 }

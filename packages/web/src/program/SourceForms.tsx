@@ -15,6 +15,35 @@ interface JsonStatResult {
   unchanged: number;
 }
 
+/** Posts a source file (with its form fields) for an indicator; refreshes the program on success. */
+function useSourceImport(indicator: Indicator, kind: 'jsonstat' | 'table') {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (form: FormData) => api<JsonStatResult>(`/indicators/${encodeURIComponent(indicator.id)}/sources/${kind}`, { method: 'POST', body: form }),
+    onSuccess: () => qc.invalidateQueries({ queryKey: programKeys.all }),
+  });
+}
+
+/** The outcome of a source import, announced to screen readers. */
+function SourceImportOutcome({ run }: { run: ReturnType<typeof useSourceImport> }) {
+  const { t } = useTranslation();
+  const message = useErrorMessage();
+  return (
+    <div aria-live="polite">
+      {run.isSuccess && (
+        <Alert data-color="success" className="block">
+          {t('program.source.jsonstatDone', { name: run.data.sourceName, count: run.data.values, created: run.data.created })}
+        </Alert>
+      )}
+      {run.isError && (
+        <Alert data-color="danger" className="block">
+          {message(run.error)}
+        </Alert>
+      )}
+    </div>
+  );
+}
+
 /** Makes one of the indicator's sources its own (the one status and charts use). */
 export function UsePrimaryButton({ indicator, sourceId, label }: { indicator: Indicator; sourceId: string; label: string }) {
   const { t } = useTranslation();
@@ -37,27 +66,21 @@ export function UsePrimaryButton({ indicator, sourceId, label }: { indicator: In
 /** Adds a Statistics Norway series (JSON-stat 2.0 file) as an open-data source beside the others. */
 export function JsonStatSourceForm({ indicator }: { indicator: Indicator }) {
   const { t } = useTranslation();
-  const qc = useQueryClient();
-  const message = useErrorMessage();
   const fileRef = useRef<HTMLInputElement>(null);
   const [filter, setFilter] = useState('');
   const [at, setAt] = useState<'start' | 'end'>('end');
   const [missing, setMissing] = useState(false);
-  const run = useMutation({
-    mutationFn: (file: File) => {
-      const form = new FormData();
-      form.append('filter', filter);
-      form.append('at', at);
-      form.append('file', file, file.name);
-      return api<JsonStatResult>(`/indicators/${encodeURIComponent(indicator.id)}/sources/jsonstat`, { method: 'POST', body: form });
-    },
-    onSuccess: () => qc.invalidateQueries({ queryKey: programKeys.all }),
-  });
+  const run = useSourceImport(indicator, 'jsonstat');
   const onSubmit = (e: FormEvent) => {
     e.preventDefault();
     const file = fileRef.current?.files?.[0];
     setMissing(!file);
-    if (file) run.mutate(file);
+    if (!file) return;
+    const form = new FormData();
+    form.append('filter', filter);
+    form.append('at', at);
+    form.append('file', file, file.name);
+    run.mutate(form);
   };
   return (
     <form className="form" onSubmit={onSubmit} noValidate>
@@ -84,18 +107,7 @@ export function JsonStatSourceForm({ indicator }: { indicator: Indicator }) {
           {t('program.source.jsonstatRun')}
         </Button>
       </div>
-      <div aria-live="polite">
-        {run.isSuccess && (
-          <Alert data-color="success" className="block">
-            {t('program.source.jsonstatDone', { name: run.data.sourceName, count: run.data.values, created: run.data.created })}
-          </Alert>
-        )}
-        {run.isError && (
-          <Alert data-color="danger" className="block">
-            {message(run.error)}
-          </Alert>
-        )}
-      </div>
+      <SourceImportOutcome run={run} />
     </form>
   );
 }
@@ -106,25 +118,19 @@ type TableField = (typeof TABLE_FIELDS)[number];
 /** Adds a published table (e.g. the Environment Agency's municipal emissions, CSV/XLSX) as a source: this municipality's rows summed per year. */
 export function TableSourceForm({ indicator }: { indicator: Indicator }) {
   const { t } = useTranslation();
-  const qc = useQueryClient();
-  const message = useErrorMessage();
   const fileRef = useRef<HTMLInputElement>(null);
   const [values, setValues] = useState<Record<TableField, string>>({ municipalityColumn: 'Kommunenummer', yearColumn: 'År', valueColumn: '', producer: 'Miljødirektoratet', where: '', sheet: '' });
   const [missing, setMissing] = useState(false);
-  const run = useMutation({
-    mutationFn: (file: File) => {
-      const form = new FormData();
-      for (const k of TABLE_FIELDS) form.append(k, values[k]);
-      form.append('file', file, file.name);
-      return api<JsonStatResult>(`/indicators/${encodeURIComponent(indicator.id)}/sources/table`, { method: 'POST', body: form });
-    },
-    onSuccess: () => qc.invalidateQueries({ queryKey: programKeys.all }),
-  });
+  const run = useSourceImport(indicator, 'table');
   const onSubmit = (e: FormEvent) => {
     e.preventDefault();
     const file = fileRef.current?.files?.[0];
     setMissing(!file);
-    if (file) run.mutate(file);
+    if (!file) return;
+    const form = new FormData();
+    for (const k of TABLE_FIELDS) form.append(k, values[k]);
+    form.append('file', file, file.name);
+    run.mutate(form);
   };
   return (
     <form className="form" onSubmit={onSubmit} noValidate>
@@ -145,18 +151,7 @@ export function TableSourceForm({ indicator }: { indicator: Indicator }) {
           {t('program.source.jsonstatRun')}
         </Button>
       </div>
-      <div aria-live="polite">
-        {run.isSuccess && (
-          <Alert data-color="success" className="block">
-            {t('program.source.jsonstatDone', { name: run.data.sourceName, count: run.data.values, created: run.data.created })}
-          </Alert>
-        )}
-        {run.isError && (
-          <Alert data-color="danger" className="block">
-            {message(run.error)}
-          </Alert>
-        )}
-      </div>
+      <SourceImportOutcome run={run} />
     </form>
   );
 }
