@@ -12,7 +12,6 @@ import { checkA11y, DEMO_ADMIN as ADMIN, launchBrowser, startTestServer, type Te
 const SHOTS = '/tmp/shots';
 const POINTS = ['A1', 'A2', 'A3', 'A4', 'A5', 'A6', 'B1', 'B2', 'B3', 'B4', 'B5', 'B6', 'B7', 'C1', 'C2'];
 const STATUS_NB = /^(I rute|I fare|Ikke i rute|Mangler data)$/;
-const STATUS_EN = /^(On track|At risk|Off track|No data)$/;
 /** The public page's first load must stay under this much gzipped JavaScript (issue 3, Performance). */
 const PUBLIC_JS_BUDGET = 250 * 1024;
 

@@ -27,7 +27,7 @@ describe('tableSeries', () => {
 
   it('filters by a column and reports bad rows with their line', () => {
     const { rows } = parseCsv(`${CSV}\r\n3203;Asker;20x4;Veitrafikk;1\r\n3203;Asker;2024;Veitrafikk;mye`);
-    const { series, issues } = tableSeries(rows, { municipalityColumn: 'kommunenummer', municipalityNumbers: ['3203'], yearColumn: 'år', valueColumn: 'utslipp (tonn co2-ekvivalenter)', where: { Sektor: 'jordbruk' } });
+    const { series } = tableSeries(rows, { municipalityColumn: 'kommunenummer', municipalityNumbers: ['3203'], yearColumn: 'år', valueColumn: 'utslipp (tonn co2-ekvivalenter)', where: { Sektor: 'jordbruk' } });
     expect(series.map((s) => [s.period, s.value])).toEqual([['2022', 9000]]);
     expect(tableSeries(rows, { municipalityColumn: 'kommunenummer', municipalityNumbers: ['3203'], yearColumn: 'år', valueColumn: 'utslipp (tonn co2-ekvivalenter)' }).issues.map((i) => [i.line, i.field])).toEqual([
       [8, 'år'],

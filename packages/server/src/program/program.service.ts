@@ -1,6 +1,6 @@
-import { allIndicators, parseProgramDefinition, type IndicatorDef, type ProgramDef, type SourceDef } from '@omstilling/core';
+import { parseProgramDefinition, type IndicatorDef, type SourceDef } from '@omstilling/core';
 import { AppError, type ErrorDetail } from '../platform/errors.js';
-import { actorLabel, nowIso, type Ctx } from '../platform/context.js';
+import { nowIso, type Ctx } from '../platform/context.js';
 import { newId } from '../platform/ids.js';
 import { recordAudit } from '../platform/audit/audit.service.js';
 import { programRepository, type ProgramRepository, type ProgramRow, type IndicatorRow } from './program.repository.js';
@@ -126,7 +126,7 @@ export async function importProgram(ctx: Ctx, json: unknown, fileName: string): 
     };
 
     const pPatch = { name_nb: def.name.nb, name_en: def.name.en, description_nb: def.description?.nb ?? '', description_en: def.description?.en ?? '', start_date: def.startDate, end_date: def.endDate };
-    let program = await repo.programByKey(def.key);
+    const program = await repo.programByKey(def.key);
     const programId = program?.id ?? newId();
     await track(program, pPatch, () => repo.insertProgram({ id: programId, key: def.key, ...pPatch, created_at: at, updated_at: at }), () => repo.updateProgram(programId, { ...pPatch, updated_at: at }));
 
@@ -219,10 +219,7 @@ export async function importProgram(ctx: Ctx, json: unknown, fileName: string): 
       await recordAudit(tctx, { action: 'import', entityType: 'program', entityId: programId, summary: `Program «${def.name.nb}» lastet fra ${fileName}: ${count.created} nye, ${count.updated} endret`, after: { key: def.key, ...count } });
       invalidateProgramCache(ctx.scope.municipalityId);
     }
-    program = await repo.programById(programId);
     return { programId, key: def.key, ...count };
   });
 }
 
-/** Counts the indicators of a definition, for reports. */
-export const indicatorCount = (def: ProgramDef) => allIndicators(def).length;

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 export function Pager({ page, total, pageSize, onChange }: { page: number; total: number; pageSize: number; onChange: (page: number) => void }) {
   const { t } = useTranslation();
   const totalPages = Math.max(1, Math.ceil(total / pageSize));
-  const { pages, prevButtonProps, nextButtonProps, hasPrev, hasNext } = usePagination({
+  const { pages, prevButtonProps, nextButtonProps } = usePagination({
     currentPage: Math.min(page, totalPages),
     totalPages,
     showPages: 7,
