@@ -40,3 +40,4 @@ export { addMonths } from './dates.js';
 export * from './definition.js';
 export * from './jsonstat.js';
 export * from './table-series.js';
+export * from './view.js';

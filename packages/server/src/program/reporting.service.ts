@@ -1,38 +1,10 @@
-import { canEditDomain, dueDate, isStale, type ReportingInterval } from '@omstilling/core';
+import { canEditDomain, dueDate, isStale, type DueItem, type Nudge, type ReportingOverview } from '@omstilling/core';
+
 import { AppError } from '../platform/errors.js';
 import { nowIso, type Ctx } from '../platform/context.js';
 import { getProgramView, listPrograms } from './program.service.js';
 
-export interface DueItem {
-  programId: string;
-  programKey: string;
-  indicatorId: string;
-  indicatorKey: string;
-  goalCode: string | null;
-  name: { nb: string; en: string };
-  unit: { id: string; name: string } | null;
-  reportingInterval: ReportingInterval;
-  latestPeriod: string | null;
-  latestDate: string | null;
-  dueDate: string;
-  state: 'due' | 'overdue' | 'stale';
-}
-
-export interface Nudge {
-  programId: string;
-  programKey: string;
-  goalCode: string;
-  actionId: string;
-  title: { nb: string; en: string };
-  unit: { id: string; name: string } | null;
-  lacks: string[];
-}
-
-export interface ReportingOverview {
-  asOf: string;
-  items: DueItem[];
-  nudges: Nudge[];
-}
+export type { DueItem, Nudge, ReportingOverview };
 
 const addDays = (iso: string, n: number) => new Date(Date.parse(iso) + n * 86_400_000).toISOString().slice(0, 10);
 
