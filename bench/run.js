@@ -222,6 +222,13 @@ async function main() {
     await Promise.all([peer.stop(), ours.stop(), payloadPeer?.stop()]);
     fs.rmSync(tmp, { recursive: true, force: true });
   }
+  // Each domain's own benchmark (bench/<domain>.bench.js), in its own process, one after another.
+  const domainBenches = fs.readdirSync(import.meta.dirname).filter((f) => f.endsWith('.bench.js')).sort();
+  for (const [i, file] of domainBenches.entries()) {
+    console.log(`\n${i + 3}. ${file}`);
+    const code = await new Promise((resolve) => fork(path.join(import.meta.dirname, file), [], { stdio: 'inherit' }).once('exit', resolve));
+    if (code !== 0) failures.push(file);
+  }
   console.log(failures.length ? `\nFAIL: ${failures.join(', ')}` : '\nAll targets met.');
   process.exitCode = failures.length ? 1 : 0;
 }
