@@ -1,3 +1,4 @@
+import './translations';
 // The certification pages, loaded lazily by the router.
 export { CertificationPage } from './CertificationPage';
 export { RegisterPage } from './RegisterPage';

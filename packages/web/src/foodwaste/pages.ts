@@ -1,3 +1,4 @@
+import './translations';
 // The food-waste pages, loaded lazily by the router.
 export { FoodwastePage } from './FoodwastePage';
 export { QuickEntryPage } from './QuickEntryPage';

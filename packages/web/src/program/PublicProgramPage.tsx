@@ -1,3 +1,4 @@
+import './translations';
 // The public view: no login, only /api/public/…, light enough for a phone (no chart library).
 // The overview reads the compact program summary; a point's own page reads that point in full.
 import { useEffect, useMemo } from 'react';

@@ -1,3 +1,4 @@
+import './translations';
 import { Tag } from '@digdir/designsystemet-react';
 import { useTranslation } from 'react-i18next';
 import { formatValue, reasonParams, useProgramFormat } from './present';

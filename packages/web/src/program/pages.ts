@@ -1,3 +1,4 @@
+import './translations';
 // The internal program pages, one lazily loaded chunk (they share most of their code).
 export { ProgramIndexPage } from './ProgramIndexPage';
 export { ProgramOverviewPage } from './ProgramOverviewPage';

@@ -44,3 +44,14 @@ export function initI18n(): typeof i18next {
 
 /** The current language as one of ours. */
 export const currentLanguage = (): Language => ((LANGUAGES as readonly string[]).includes(i18next.language) ? (i18next.language as Language) : 'nb');
+
+type Bundle = Record<string, unknown>;
+
+/**
+ * Adds a domain's strings (its own `i18n/{nb,en}.json`, loaded with its lazy pages) under the
+ * key `<domain>`, merged into what the main bundle already holds. The main bundle keeps only
+ * the shell's strings, so the first load of any page stays small however many domains there are.
+ */
+export function addDomainTranslations(domain: string, bundles: Record<Language, Bundle>): void {
+  for (const lng of LANGUAGES) i18next.addResourceBundle(lng, 'translation', { [domain]: bundles[lng] }, true, false);
+}
