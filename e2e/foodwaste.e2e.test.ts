@@ -33,8 +33,8 @@ describe('food waste in the browser', () => {
   });
 
   /** A fresh browser context signed in as the user, on `path`; `phone` gives a 390×844 touch viewport. */
-  async function signIn(email: string, path: string, phone = false): Promise<Page> {
-    const context = await browser.newContext(phone ? { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 1 } : { viewport: { width: 1280, height: 900 } });
+  async function signIn(email: string, path: string, phone = false, extra: Parameters<Browser['newContext']>[0] = {}): Promise<Page> {
+    const context = await browser.newContext({ ...(phone ? { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 1 } : { viewport: { width: 1280, height: 900 } }), ...extra });
     contexts.push(context);
     const page = await context.newPage();
     await page.goto(`${server.url}/login?redirect=${encodeURIComponent(path)}`);
@@ -65,6 +65,8 @@ describe('food waste in the browser', () => {
       await page.getByRole('radio', { name: 'Servering/buffet' }).check();
       await page.getByRole('radio', { name: 'Middagsretter' }).check();
       await page.getByRole('radio', { name: 'Overproduksjon' }).check();
+      // The municipality's own reason (demo data) is offered beside the fixed ones, by its name.
+      await page.getByRole('radio', { name: 'Feil i bestillingen' }).waitFor();
       for (const key of ['2', 'Desimalkomma', '5']) await page.getByRole('button', { name: key, exact: true }).tap();
       expect(await page.getByLabel('Vekt (kg)').inputValue()).toBe('2,5');
       const box = await page.getByRole('button', { name: 'Lagre', exact: true }).boundingBox();
@@ -115,8 +117,17 @@ describe('food waste in the browser', () => {
       await shop.getByText('Tilbudet «Brød og rundstykker fra i dag» er lagt ut.').waitFor();
       await shop.getByRole('heading', { name: 'Brød og rundstykker fra i dag – 6,5 kg' }).waitFor();
 
-      const ngo = await signIn(RECEIVER, '/foodwaste/offers');
+      // The receiver stands in Asker sentrum and asks for the nearest offers first.
+      const ngo = await signIn(RECEIVER, '/foodwaste/offers', false, { geolocation: { latitude: 59.8339, longitude: 10.4349 }, permissions: ['geolocation'] });
       await ngo.getByRole('heading', { level: 2, name: 'Ledige tilbud og dine reservasjoner' }).waitFor();
+      await ngo.getByRole('button', { name: 'Bruk min posisjon' }).click();
+      await ngo.getByText(/Tilbudene er sortert etter avstand fra 59,834, 10,435/).waitFor();
+      const titles = () => ngo.locator('.fw-offers h3').allInnerTexts();
+      await ngo.getByText(/km unna/).first().waitFor();
+      expect((await titles())[0]).toBe('Middag til overs: kyllinggryte – 12 kg'); // Bråset, about 1 km away
+      expect(await titles()).toContain('Frokostbuffet: egg, pålegg og frukt – 6 kg'); // Holmsbu, about 30 km
+      await ngo.getByLabel('Avstand').selectOption({ label: 'Innen 10 km' });
+      await ngo.getByRole('heading', { name: 'Frokostbuffet: egg, pålegg og frukt – 6 kg' }).waitFor({ state: 'detached' });
       await check(ngo, 'offers-receiver');
       await ngo.getByRole('button', { name: 'Reserver: Brød og rundstykker fra i dag' }).click();
       await ngo.getByText('Du har reservert «Brød og rundstykker fra i dag».').waitFor();
@@ -138,7 +149,20 @@ describe('food waste in the browser', () => {
       await page.getByLabel('Fil (CSV eller XLSX)').setInputFiles({ name: 'vekt.csv', mimeType: 'text/csv', buffer: Buffer.from('kjøkken;dato;ledd;kategori;årsak;mottak;kg\r\nSentralkjøkken Bråset;2026-11-02;tallerkenrester;middagsretter;overproduksjon;biogass;-4\r\n') });
       await page.getByRole('button', { name: 'Importer', exact: true }).click();
       await page.getByText('Linje 2, kg: Vekten må være større enn 0 kg').waitFor();
+      // A stage of its own for the canteens, offered at once in quick entry.
+      await page.getByLabel('Liste', { exact: true }).selectOption({ label: 'Ledd' });
+      await page.getByLabel('Navn på norsk').fill('Kantinedisk');
+      await page.getByLabel('Navn på engelsk').fill('Canteen counter');
+      await page.getByRole('button', { name: 'Legg til valget' }).click();
+      await page.getByText('«Kantinedisk» er lagt til i ledd.').waitFor();
+      await page.getByRole('button', { name: 'Ta «Kantinedisk» ut av bruk' }).waitFor();
+      await page.getByLabel('Navn på norsk').fill('Lager');
+      await page.getByRole('button', { name: 'Legg til valget' }).click();
+      await page.getByText('Listen over ledd har allerede «Lager»').waitFor();
       await check(page, 'overview');
+      await page.goto(`${server.url}/foodwaste/register`);
+      await page.getByRole('radio', { name: 'Kantinedisk' }).waitFor();
+      await page.goto(`${server.url}/foodwaste`);
       await page.getByRole('link', { name: 'Hvalstad skole, kantine' }).click();
       await page.getByRole('heading', { level: 1, name: 'Hvalstad skole, kantine' }).waitFor();
       await page.locator('[data-testid="fw-chart"] svg').first().waitFor();

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_LISTS } from './lists.js';
+import { DEFAULT_LISTS, listKeyFromLabel, listLabelNb, mergeLists, validateListItem, type ListItem } from './lists.js';
 import { parseKg, validateRegistration, type RegistrationInput } from './registration.js';
 import { intensity, kgPerResidentPerYear, kitchenProgress, normalise, quartersBetween, totals, weekdayOf, type KitchenPlan, type WasteRecord } from './metrics.js';
 import { effectiveOfferState, isFinalOfferState, mealsFrom, nextOfferState, OFFER_STATES, validateOffer, type OfferEvent } from './offers.js';
@@ -143,5 +143,33 @@ describe('surplus offers', () => {
     expect(validateOffer(good, now, 1000)).toEqual([]);
     expect(validateOffer({ ...good, kg: -2, bestBefore: '2026-11-26', pickupTo: '2026-11-27T09:00:00.000Z', title: ' ' }, now, 1000).map((i) => i.field)).toEqual(['title', 'kg', 'bestBefore', 'pickupTo']);
     expect(mealsFrom(12, 2)).toBe(24);
+  });
+});
+
+describe('own list entries', () => {
+  const own = (over: Partial<ListItem>): ListItem => ({ list: 'stages', key: 'kantinedisk', labelNb: 'Kantinedisk', labelEn: 'Canteen counter', active: true, ...over });
+  it('makes keys from Norwegian names', () => {
+    expect(listKeyFromLabel('  Rester fra kjølerom ')).toBe('rester_fra_kjolerom');
+    expect(listKeyFromLabel('Ærfugl & Åker!')).toBe('aerfugl_aker');
+    expect(listKeyFromLabel('Crème brûlée')).toBe('creme_brulee');
+  });
+  it('adds active own entries after the built-in ones, once', () => {
+    const lists = mergeLists(DEFAULT_LISTS, [own({}), own({ key: 'gammel', active: false }), own({ list: 'reasons', key: 'feil_i_bestillingen' }), own({ key: 'plate' })]);
+    expect(lists.stages).toEqual(['storage', 'preparation', 'serving', 'plate', 'kantinedisk']);
+    expect(lists.reasons.at(-1)).toBe('feil_i_bestillingen');
+    expect(lists.categories).toEqual(DEFAULT_LISTS.categories);
+  });
+  it('refuses duplicates of built-in and own entries, by key or by name', () => {
+    expect(validateListItem({ list: 'stages', labelNb: 'Kjølerom' }, [own({})])).toEqual([]);
+    expect(validateListItem({ list: 'stages', labelNb: 'kantinedisk' }, [own({})])).toHaveLength(1);
+    expect(validateListItem({ list: 'stages', labelNb: 'Lager' }, [])[0]!.message).toBe('Listen over ledd har allerede «Lager»');
+    expect(validateListItem({ list: 'reasons', labelNb: 'Kantinedisk' }, [own({})])).toEqual([]); // another list
+    expect(validateListItem({ list: 'stages', labelNb: '!!' }, [])[0]!.message).toBe('Navnet må ha minst to bokstaver eller tall');
+    expect(validateListItem({ list: 'stages', labelNb: 'Ok navn', labelEn: 'x'.repeat(61) }, [])[0]!.field).toBe('labelEn');
+  });
+  it('labels by the own name, then the built-in one, else the key', () => {
+    expect(listLabelNb('kantinedisk', [own({})])).toBe('Kantinedisk');
+    expect(listLabelNb('plate')).toBe('tallerkenrester');
+    expect(listLabelNb('ukjent')).toBe('ukjent');
   });
 });

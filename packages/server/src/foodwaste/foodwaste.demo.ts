@@ -7,13 +7,15 @@ import { organisationsRepository } from '../organisations/organisations.reposito
 import { usersRepository } from '../platform/users/users.repository.js';
 import { createUser } from '../platform/users/users.service.js';
 import { foodwasteRepository, type ActivityRow, type RegistrationRow } from './foodwaste.repository.js';
-import { osloToday } from './foodwaste.service.js';
+import { addListItem, osloToday } from './foodwaste.service.js';
 
 interface DemoKitchen {
   name: string;
   kind: string;
   unit?: string;
   org?: string;
+  lat?: number;
+  lon?: number;
   activityKind: 'portions' | 'guest_nights' | 'food_purchases_nok';
   baseline: [string, string];
   portionsPerDay?: number;
@@ -27,6 +29,7 @@ interface DemoKitchen {
 interface DemoFile {
   users: { email: string; name: string; role: 'business'; orgNumber: string }[];
   kitchens: DemoKitchen[];
+  listItems?: { list: string; labelNb: string; labelEn: string }[];
   from: string;
   to: string;
   offers: { kitchen: string; title: string; kg: number; day: string; place: string; coldChain: boolean; receiver: string | null; status: string }[];
@@ -82,6 +85,8 @@ export const foodwasteDemoStep: DemoStep = async (ctx, demoDir) => {
     await createUser(ctx, { email: u.email, name: u.name, role: u.role, organisationId: org.id, password: 'omstilling-demo' });
   }
   const repo = foodwasteRepository(ctx.scope);
+  const own = await repo.listItems();
+  for (const item of demo.listItems ?? []) if (!own.some((i) => i.list === item.list && i.label_nb === item.labelNb)) await addListItem(ctx, item);
   const today = osloToday(ctx);
   const end = demo.to < today ? demo.to : today;
   const at = nowIso(ctx);
@@ -100,7 +105,7 @@ export const foodwasteDemoStep: DemoStep = async (ctx, demoDir) => {
     if ((k.unit && !unit) || (k.org && !org)) throw new Error(`foodwaste.json: kitchen ${k.name}: unknown unit or organisation`);
     const id = newId();
     kitchenIds.set(k.name, id);
-    await repo.insertKitchen({ id, name: k.name, kind: k.kind, unit_id: unit?.id ?? null, organisation_id: org?.id ?? null, activity_kind: k.activityKind, baseline_from: k.baseline[0], baseline_to: k.baseline[1], target_reduction: 0.5, target_date: '2030-12-31', created_at: at, updated_at: at });
+    await repo.insertKitchen({ id, name: k.name, kind: k.kind, unit_id: unit?.id ?? null, organisation_id: org?.id ?? null, activity_kind: k.activityKind, baseline_from: k.baseline[0], baseline_to: k.baseline[1], target_reduction: 0.5, target_date: '2030-12-31', lat: k.lat ?? null, lon: k.lon ?? null, created_at: at, updated_at: at });
     const r = prng(seed * 7919);
     const perDay = k.portionsPerDay ?? k.guestNightsPerDay ?? k.purchasesNokPerDay!;
     // kg per activity unit at the start: g/1000 for portions and guest nights, kg per 1000 NOK / 1000 for purchases.
@@ -132,6 +137,7 @@ export const foodwasteDemoStep: DemoStep = async (ctx, demoDir) => {
     const kitchenId = kitchenIds.get(o.kitchen);
     if (!kitchenId) throw new Error(`foodwaste.json: offer for unknown kitchen ${o.kitchen}`);
     const receiver = o.receiver ? await orgRepo.organisationByNumber(o.receiver) : null;
+    const kitchen = demo.kitchens.find((k) => k.name === o.kitchen);
     const open = o.day === 'open';
     const from = open ? new Date(now + 2 * 3_600_000).toISOString() : `${o.day}T14:00:00.000Z`;
     const to = open ? new Date(now + 26 * 3_600_000).toISOString() : `${o.day}T18:00:00.000Z`;
@@ -147,6 +153,8 @@ export const foodwasteDemoStep: DemoStep = async (ctx, demoDir) => {
       expires_at: to,
       place: o.place,
       cold_chain: o.coldChain ? 1 : 0,
+      lat: kitchen?.lat ?? null,
+      lon: kitchen?.lon ?? null,
       status: o.status,
       receiver_organisation_id: receiver?.id ?? null,
       claimed_at: receiver ? `${o.day}T12:00:00.000Z` : null,

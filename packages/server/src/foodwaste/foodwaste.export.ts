@@ -1,5 +1,4 @@
 import ExcelJS from 'exceljs';
-import { LIST_LABELS_NB } from '@omstilling/core';
 import type { RegistrationView } from './foodwaste.service.js';
 
 const HEADER = ['kjøkken', 'dato', 'ledd', 'kategori', 'årsak', 'mottak', 'kg', 'merknad', 'registrert av'];
@@ -12,8 +11,7 @@ const csvCell = (v: string) => (/[";\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"
  * Registrations as a file in the import's own columns (Norwegian labels), so that an export can be
  * corrected and imported again: CSV (semicolon, decimal comma, UTF-8 with BOM, CRLF) or XLSX.
  */
-export async function registrationsFile(rows: readonly RegistrationView[], kitchenName: (id: string) => string, format: 'csv' | 'xlsx', date: string): Promise<{ fileName: string; contentType: string; body: Buffer }> {
-  const label = (k: string) => LIST_LABELS_NB[k] ?? k;
+export async function registrationsFile(rows: readonly RegistrationView[], kitchenName: (id: string) => string, label: (listKey: string) => string, format: 'csv' | 'xlsx', date: string): Promise<{ fileName: string; contentType: string; body: Buffer }> {
   const base = `matsvinn-${date}`;
   if (format === 'csv') {
     const lines = [HEADER, ...rows.map((r) => [kitchenName(r.kitchenId), r.date, label(r.stage), label(r.category), label(r.reason), label(r.destination), String(r.kg).replace('.', ','), r.note ?? '', r.enteredBy].map(safe))].map((l) => l.map(csvCell).join(';'));

@@ -6,6 +6,7 @@ export type KitchenRow = Selectable<DB['fw_kitchen']>;
 export type RegistrationRow = Selectable<DB['fw_registration']>;
 export type ActivityRow = Selectable<DB['fw_activity']>;
 export type OfferRow = Selectable<DB['fw_offer']>;
+export type ListItemRow = Selectable<DB['fw_list_item']>;
 type New<T> = Omit<T, 'municipality_id'>;
 
 /** Which kitchens a caller may see: all, or those of some units and one organisation. */
@@ -17,6 +18,12 @@ export interface KitchenFilter {
 /** All SQL of the food-waste domain, always through the tenant scope. */
 export function foodwasteRepository(scope: TenantScope) {
   return {
+    // ---------- the municipality's own list entries ----------
+    listItems: () => scope.selectFrom('fw_list_item').selectAll().orderBy('created_at').orderBy('id').execute(),
+    listItemById: (id: string) => scope.selectFrom('fw_list_item').selectAll().where('id', '=', id).executeTakeFirst(),
+    insertListItem: (row: New<ListItemRow>) => scope.insertInto('fw_list_item', row).execute(),
+    updateListItem: (id: string, set: Partial<Pick<ListItemRow, 'label_nb' | 'label_en' | 'active' | 'updated_at'>>) => scope.updateTable('fw_list_item').set(set).where('id', '=', id).execute(),
+
     // ---------- kitchens ----------
     async kitchens(filter: KitchenFilter | null = null): Promise<KitchenRow[]> {
       let q = scope.selectFrom('fw_kitchen').selectAll();

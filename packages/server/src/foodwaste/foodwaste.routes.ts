@@ -6,8 +6,8 @@ import { ctxOf, requireUser } from '../platform/http/request-context.js';
 import { authErrors, IdParams } from '../platform/http/schemas.js';
 import { foodwasteReference } from './foodwaste.reference.js';
 import { foodwastePolicy } from './foodwaste.policy.js';
-import { claimOffer, closeOffer, createKitchen, createOffer, createRegistration, exportRegistrations, importRegistrations, kitchenDashboard, listKitchens, listOffers, listRegistrations, options, overview, recordActivity, type FoodwasteDeps } from './foodwaste.service.js';
-import { Activity, ActivityBody, AnyObject, ClaimBody, DateQuery, ExportQuery, ImportResult, Kitchen, KitchenBody, Offer, OfferBody, Registration, RegistrationBody, RegistrationQuery } from './foodwaste.schema.js';
+import { addListItem, claimOffer, closeOffer, createKitchen, createOffer, createRegistration, exportRegistrations, importRegistrations, kitchenDashboard, listItems, listKitchens, listOffers, listRegistrations, options, overview, recordActivity, updateListItem, type FoodwasteDeps } from './foodwaste.service.js';
+import { Activity, ActivityBody, AnyObject, ClaimBody, DateQuery, ExportQuery, ImportResult, Kitchen, KitchenBody, ListItem, ListItemBody, ListItemPatch, Offer, OfferBody, OffersQuery, Registration, RegistrationBody, RegistrationQuery } from './foodwaste.schema.js';
 
 export async function foodwasteRoutes(app: FastifyInstance): Promise<void> {
   const r = app.withTypeProvider<TypeBoxTypeProvider>();
@@ -18,6 +18,9 @@ export async function foodwasteRoutes(app: FastifyInstance): Promise<void> {
   const conflict = { 409: Type.Ref('Error') };
 
   r.get(`${P}/options`, { ...guard, schema: { tags, summary: 'Stages, categories, reasons, destinations, activity kinds, limits and factors with sources', response: { 200: AnyObject, ...authErrors } } }, async (req) => options(ctxOf(req), deps()));
+  r.get(`${P}/list-items`, { ...guard, schema: { tags, summary: "The municipality's own stages, categories, reasons and destinations (the built-in ones are in /options)", response: { 200: Type.Array(ListItem), ...authErrors } } }, async (req) => listItems(ctxOf(req)));
+  r.post(`${P}/list-items`, { ...guard, schema: { tags, summary: 'Add a stage, category, reason or destination (food-waste editors); the key is made from the Norwegian name', body: ListItemBody, response: { 201: ListItem, ...authErrors } } }, async (req, reply) => reply.status(201).send(await addListItem(ctxOf(req), req.body)));
+  r.put(`${P}/list-items/:id`, { ...guard, schema: { tags, summary: 'Rename an own list entry, or take it out of use and back (registrations that use it keep it)', params: IdParams, body: ListItemPatch, response: { 200: ListItem, ...authErrors } } }, async (req) => updateListItem(ctxOf(req), req.params.id, req.body));
 
   r.get(`${P}/kitchens`, { ...guard, schema: { tags, summary: "Kitchens the caller may see (editors and staff: all; a unit manager: their units'; a business user: their organisation's), each with its status against its target", querystring: DateQuery, response: { 200: Type.Array(Kitchen), ...authErrors } } }, async (req) => listKitchens(ctxOf(req), deps(), req.query.date));
   r.post(`${P}/kitchens`, { ...guard, schema: { tags, summary: 'Add a kitchen for a municipal unit or an external organisation, with baseline period and target (food-waste editors)', body: KitchenBody, response: { 201: Kitchen, ...authErrors } } }, async (req, reply) => reply.status(201).send(await createKitchen(ctxOf(req), req.body)));
@@ -43,7 +46,7 @@ export async function foodwasteRoutes(app: FastifyInstance): Promise<void> {
 
   r.get(`${P}/overview`, { ...guard, schema: { tags, summary: "The municipality's figures: last 12 months by stage, category, reason, weekday; CO2e and money lost; kg per resident; worst and most improved kitchens; redistribution (staff)", querystring: DateQuery, response: { 200: AnyObject, ...authErrors } } }, async (req) => overview(ctxOf(req), deps(), req.query.date));
 
-  r.get(`${P}/offers`, { ...guard, schema: { tags, summary: 'Surplus-food offers: open ones for receivers and staff, own ones for donors, claimed ones for their receiver', response: { 200: AnyObject, ...authErrors } } }, async (req) => listOffers(ctxOf(req)));
+  r.get(`${P}/offers`, { ...guard, schema: { tags, summary: 'Surplus-food offers: open ones for receivers and staff, own ones for donors, claimed ones for their receiver; with near=lat,lon the nearest first', querystring: OffersQuery, response: { 200: AnyObject, ...authErrors } } }, async (req) => listOffers(ctxOf(req), req.query));
   r.post(`${P}/offers`, { ...guard, schema: { tags, summary: "Offer surplus food from one of the caller's kitchens; it expires at the end of the pickup window", body: OfferBody, response: { 201: Offer, ...authErrors } } }, async (req, reply) => reply.status(201).send(await createOffer(ctxOf(req), deps(), req.body)));
   r.post(`${P}/offers/:id/claim`, { ...guard, schema: { tags, summary: 'Claim an open offer for a receiver (one conditional update: of simultaneous claims exactly one wins, the others get 409)', params: IdParams, body: ClaimBody, response: { 200: Offer, ...authErrors, ...conflict } } }, async (req) => claimOffer(ctxOf(req), req.params.id, req.body));
   r.post(`${P}/offers/:id/collected`, { ...guard, schema: { tags, summary: 'Confirm that a claimed offer was picked up (donor or receiver)', params: IdParams, response: { 200: Offer, ...authErrors, ...conflict } } }, async (req) => closeOffer(ctxOf(req), req.params.id, 'collected'));

@@ -22,6 +22,8 @@ export const KitchenBody = Type.Object({
   baselineTo: Type.Optional(Nullable(Type.String({ maxLength: 10 }))),
   targetReduction: Type.Optional(Type.Number()),
   targetDate: Type.Optional(Type.String({ maxLength: 10 })),
+  lat: Type.Optional(Nullable(Type.Number({ description: 'WGS 84 latitude of the kitchen' }))),
+  lon: Type.Optional(Nullable(Type.Number({ description: 'WGS 84 longitude of the kitchen' }))),
 });
 
 export const Registration = Open({ id: Type.String(), kitchenId: Type.String(), date: Type.String(), stage: Type.String(), category: Type.String(), reason: Type.String(), destination: Type.String(), kg: Type.Number(), enteredBy: Type.String() });
@@ -53,5 +55,16 @@ export const OfferBody = Type.Object({
   pickupTo: Type.String({ maxLength: 40 }),
   place: Type.String({ maxLength: 200 }),
   coldChain: Type.Optional(Type.Boolean()),
+  lat: Type.Optional(Nullable(Type.Number({ description: "WGS 84 latitude of the pickup place; the kitchen's own when left out" }))),
+  lon: Type.Optional(Nullable(Type.Number({ description: 'WGS 84 longitude of the pickup place' }))),
 });
+export const OffersQuery = Type.Object({
+  near: Type.Optional(Type.String({ maxLength: 60, description: '"lat,lon" (WGS 84): nearest offers first, each with its distance in km' })),
+  withinKm: Type.Optional(Type.Number({ description: 'with near: leave out offers farther away than this' })),
+});
+
+const ListName = Type.String({ maxLength: 30, description: 'stages | categories | reasons | destinations' });
+export const ListItem = Type.Object({ id: Type.String(), list: Type.String(), key: Type.String(), labelNb: Type.String(), labelEn: Type.String(), active: Type.Boolean(), createdAt: Type.String(), updatedAt: Type.String() });
+export const ListItemBody = Type.Object({ list: ListName, labelNb: Type.String({ maxLength: 200 }), labelEn: Type.Optional(Type.String({ maxLength: 200 })) });
+export const ListItemPatch = Type.Object({ labelNb: Type.Optional(Type.String({ maxLength: 200 })), labelEn: Type.Optional(Type.String({ maxLength: 200 })), active: Type.Optional(Type.Boolean()) });
 export const ClaimBody = Type.Object({ receiverOrganisationId: Type.Optional(Nullable(Id)) });

@@ -12,7 +12,7 @@ import type { Ctx } from '../platform/context.js';
 import { organisationsRepository } from '../organisations/organisations.repository.js';
 import { foodwasteReference } from './foodwaste.reference.js';
 import { foodwasteRepository } from './foodwaste.repository.js';
-import { claimOffer, closeOffer, createKitchen, createOffer, createRegistration, expireOffers, importRegistrations, kitchenDashboard, listKitchens, listOffers, overview, recordActivity, type FoodwasteDeps } from './foodwaste.service.js';
+import { addListItem, claimOffer, closeOffer, createKitchen, createOffer, createRegistration, expireOffers, exportRegistrations, importRegistrations, kitchenDashboard, listKitchens, listOffers, options, overview, recordActivity, updateListItem, type FoodwasteDeps } from './foodwaste.service.js';
 import { FOODWASTE_PUBLISHERS } from './foodwaste.publishers.js';
 import { run } from '../cli/main.js';
 
@@ -215,6 +215,68 @@ describe.each(ENGINES)('food-waste services on %s', (engine) => {
     const e = await appError(createKitchen(editor(), { name: '', kind: 'castle', activityKind: 'smiles', unitId, organisationId: orgs['939036377'] }));
     expect(e.details.map((d) => d.field)).toEqual(['name', 'kind', 'activityKind', 'unitId']);
     expect((await appError(createKitchen(manager(unitId), { name: 'X', kind: 'school', unitId, activityKind: 'portions' }))).code).toBe('forbidden');
+  });
+
+  it('lets an editor add a stage that registrations, imports and exports then use, and take it out of use again', async () => {
+    const e = editor();
+    const item = await addListItem(e, { list: 'stages', labelNb: 'Rester fra kantinedisk', labelEn: 'Canteen counter leftovers' });
+    expect(item).toMatchObject({ key: 'rester_fra_kantinedisk', active: true });
+    const opts = await options(business('939036377'), deps);
+    expect(opts.stages).toEqual(['storage', 'preparation', 'serving', 'plate', 'rester_fra_kantinedisk']);
+    expect(opts.labels).toContainEqual({ list: 'stages', key: 'rester_fra_kantinedisk', nb: 'Rester fra kantinedisk', en: 'Canteen counter leftovers' });
+    // Duplicates of a built-in label or an own one, an unknown list, an empty name: refused, nothing saved.
+    expect((await appError(addListItem(e, { list: 'stages', labelNb: 'Servering/buffet' }))).details).toEqual([{ field: 'labelNb', message: 'Listen over ledd har allerede «Servering/buffet»' }]);
+    expect((await appError(addListItem(e, { list: 'stages', labelNb: 'rester fra KANTINEDISK' }))).details[0]!.field).toBe('labelNb');
+    expect((await appError(addListItem(e, { list: 'colours', labelNb: 'Blå' }))).details[0]!.field).toBe('list');
+    expect((await appError(addListItem(e, { list: 'reasons', labelNb: ' ' }))).details[0]!.message).toBe('Skriv et norsk navn på 2–60 tegn');
+    expect((await appError(addListItem(business('939036377'), { list: 'reasons', labelNb: 'Feilbestilling' }))).code).toBe('forbidden');
+    expect(await env.deps.db.selectFrom('fw_list_item').select('key').where('list', '=', 'stages').execute()).toHaveLength(1);
+    // A kitchen registers with it, by key and, in an import, by its Norwegian name.
+    const saved = await createRegistration(e, deps, { ...reg, kitchenId: ids.braset, stage: 'rester_fra_kantinedisk', kg: 1.2 });
+    expect(saved.stage).toBe('rester_fra_kantinedisk');
+    const csv = 'kjøkken;dato;ledd;kategori;årsak;mottak;kg\r\nSentralkjøkken Bråset;2026-11-20;Rester fra kantinedisk;middagsretter;overproduksjon;biogass;2,5\r\n';
+    expect(await importRegistrations(e, deps, 'kantine.csv', Buffer.from(csv))).toMatchObject({ created: 1 });
+    const exported = (await exportRegistrations(e, { kitchenId: ids.braset, from: '2026-11-20', to: TODAY })).body.toString('utf8');
+    expect(exported).toContain(';Rester fra kantinedisk;middagsretter;');
+    // Out of use: refused for new registrations, while the old ones keep it; back in use: accepted again.
+    await updateListItem(e, item.id, { active: false });
+    expect((await options(e, deps)).stages).not.toContain('rester_fra_kantinedisk');
+    expect((await appError(createRegistration(e, deps, { ...reg, kitchenId: ids.braset, stage: 'rester_fra_kantinedisk' }))).details).toEqual([{ field: 'stage', message: 'Ukjent ledd: «rester_fra_kantinedisk»' }]);
+    expect((await options(e, deps)).labels.map((l) => l.key)).toContain('rester_fra_kantinedisk');
+    const renamed = await updateListItem(e, item.id, { active: true, labelNb: 'Rester fra disken' });
+    expect(renamed).toMatchObject({ key: 'rester_fra_kantinedisk', labelNb: 'Rester fra disken', active: true });
+    expect((await appError(updateListItem(e, item.id, { labelNb: 'Tallerkenrester' }))).details[0]!.field).toBe('labelNb');
+    const audits = await env.deps.db.selectFrom('audit_log').select('summary').where('entity_id', '=', item.id).orderBy('id').execute();
+    expect(audits.map((a) => a.summary)).toEqual(['Ny oppføring i listen stages: Rester fra kantinedisk', 'Tatt ut av bruk: Rester fra kantinedisk', 'Tatt i bruk igjen: Rester fra disken']);
+  });
+
+  it('shows a receiver the nearest open offers first, with the distance, and leaves out those too far away', async () => {
+    const asker = { lat: 59.8339, lon: 10.4349 }; // Asker sentrum
+    const frida = business('949994902');
+    const all = await listOffers(frida, { near: `${asker.lat},${asker.lon}` });
+    const open = all.items.filter((o) => o.status === 'open' && o.distanceKm !== null);
+    expect(open.length).toBeGreaterThanOrEqual(3);
+    const distances = open.map((o) => o.distanceKm!);
+    expect(distances).toEqual([...distances].sort((a, b) => a - b));
+    expect(open[0]!.donor).toBe('Sentralkjøkken Bråset'); // about 1 km away; Heggedal about 5 km, Holmsbu about 30 km
+    expect(open[0]!.distanceKm).toBeGreaterThan(0.5);
+    expect(open[0]!.distanceKm).toBeLessThan(2);
+    const holmsbu = open.find((o) => o.donor === 'Holmsbu Fjordhotell, kjøkken')!;
+    expect(holmsbu.distanceKm).toBeGreaterThan(25);
+    expect(holmsbu.distanceKm).toBeLessThan(35);
+    const near = await listOffers(frida, { near: '59.8339,10.4349', withinKm: 10 });
+    expect(near.items.some((o) => o.donor === 'Holmsbu Fjordhotell, kjøkken' && o.status === 'open')).toBe(false);
+    expect(near.items.some((o) => o.donor === 'Heggedal Nærbutikk')).toBe(true);
+    // An offer posted with its own pickup place is placed there, not at the kitchen.
+    const elsewhere = await createOffer(business('939375635'), deps, { kitchenId: ids.hotel, title: 'Kaker fra konferansen', kg: 3, bestBefore: '2026-11-28', pickupFrom: '2026-11-27T15:00:00Z', pickupTo: '2026-11-27T18:00:00Z', place: 'Asker kulturhus, varemottak', lat: 59.8335, lon: 10.4365 });
+    expect(elsewhere).toMatchObject({ lat: 59.8335, lon: 10.4365 });
+    expect((await listOffers(frida, { near: '59.8339,10.4349', withinKm: 1 })).items.map((o) => o.title)).toContain('Kaker fra konferansen');
+    // Bad positions are refused with what is wrong.
+    expect((await appError(listOffers(frida, { near: 'Asker' }))).details[0]).toMatchObject({ field: 'near' });
+    expect((await appError(listOffers(frida, { near: '95,10' }))).details[0]).toMatchObject({ field: 'near' });
+    expect((await appError(listOffers(frida, { withinKm: 5 }))).details[0]).toMatchObject({ field: 'near' });
+    expect((await appError(listOffers(frida, { near: '59.8,10.4', withinKm: -1 }))).details[0]).toMatchObject({ field: 'withinKm' });
+    expect((await appError(createOffer(business('939036377'), deps, { kitchenId: ids.shop, title: 'Brød', kg: 2, bestBefore: '2026-11-28', pickupFrom: '2026-11-27T15:00:00Z', pickupTo: '2026-11-27T18:00:00Z', place: 'Bakdøra', lat: 59.8 }))).details).toEqual([{ field: 'lon', message: 'Lengdegraden må være et tall mellom −180 og 180' }]);
   });
 
   // The CLI opens its own database from DATABASE_URL (a file here); its services are tested on both engines above.

@@ -1,21 +1,30 @@
 import {
   ACTIVITY_KINDS,
+  byDistance,
   changeFromBaseline,
+  checkPosition,
   DEFAULT_TARGET,
   effectiveOfferState,
   INTENSITY_UNITS,
   isIsoDate,
   kgPerResidentPerYear,
   kitchenProgress,
-  LIST_LABELS_NB,
+  listKeyFromLabel,
+  listLabelNb,
   mealsFrom,
+  mergeLists,
   OFFER_STATE_NB,
   parseKg,
   refusedMessage,
   totals,
   validateOffer,
+  validateListItem,
   validateRegistration,
   type ActivityKind,
+  type FoodwasteLists,
+  type ListItem,
+  type ListName,
+  type Position,
   type ActivityRecord,
   type KitchenPlan,
   type OfferState,
@@ -28,7 +37,7 @@ import { newId, sha256 } from '../platform/ids.js';
 import { recordAudit } from '../platform/audit/audit.service.js';
 import { readSpreadsheet } from '../platform/import/spreadsheet.js';
 import { organisationsRepository } from '../organisations/organisations.repository.js';
-import { foodwasteRepository, type KitchenRow, type OfferRow, type RegistrationRow } from './foodwaste.repository.js';
+import { foodwasteRepository, type KitchenRow, type ListItemRow, type OfferRow, type RegistrationRow } from './foodwaste.repository.js';
 import { foodwastePolicy as policy, RECEIVER_KINDS } from './foodwaste.policy.js';
 import type { FoodwasteReference } from './foodwaste.reference.js';
 import { registrationsFile } from './foodwaste.export.js';
@@ -64,6 +73,8 @@ export interface KitchenView {
   baselineTo: string | null;
   targetReduction: number;
   targetDate: string;
+  lat: number | null;
+  lon: number | null;
 }
 
 export function presentKitchen(k: KitchenRow): KitchenView {
@@ -81,6 +92,8 @@ export function presentKitchen(k: KitchenRow): KitchenView {
     baselineTo: k.baseline_to,
     targetReduction: Number(k.target_reduction),
     targetDate: k.target_date,
+    lat: k.lat === null ? null : Number(k.lat),
+    lon: k.lon === null ? null : Number(k.lon),
   };
 }
 
@@ -133,15 +146,31 @@ async function kitchenForWrite(ctx: Ctx, kitchenId: string): Promise<KitchenRow>
 
 // ---------- lists ----------
 
-/** The lists (stages, categories, reasons, destinations, activity kinds) and the factors with their sources. */
-export function options(ctx: Ctx, deps: FoodwasteDeps) {
+const itemOf = (r: ListItemRow): ListItem => ({ list: r.list as ListName, key: r.key, labelNb: r.label_nb, labelEn: r.label_en, active: Number(r.active) === 1 });
+const presentListItem = (r: ListItemRow) => ({ id: r.id, ...itemOf(r), createdAt: r.created_at, updatedAt: r.updated_at });
+export type ListItemView = ReturnType<typeof presentListItem>;
+
+/** The lists registrations are checked against: the built-in entries and the municipality's own active ones. */
+async function listsFor(ctx: Ctx, deps: FoodwasteDeps): Promise<{ lists: FoodwasteLists; items: ListItem[] }> {
+  const items = (await foodwasteRepository(ctx.scope).listItems()).map(itemOf);
+  return { lists: mergeLists(deps.reference.lists, items), items };
+}
+
+/**
+ * The lists (stages, categories, reasons, destinations — with the municipality's own entries and
+ * their labels —, activity kinds) and the factors with their sources.
+ */
+export async function options(ctx: Ctx, deps: FoodwasteDeps) {
   if (!policy.signedIn(ctx.actor)) throw AppError.forbidden();
   const r = deps.reference;
+  const { lists, items } = await listsFor(ctx, deps);
   return {
-    stages: [...r.lists.stages],
-    categories: [...r.lists.categories],
-    reasons: [...r.lists.reasons],
-    destinations: [...r.lists.destinations],
+    stages: [...lists.stages],
+    categories: [...lists.categories],
+    reasons: [...lists.reasons],
+    destinations: [...lists.destinations],
+    /** Labels of the municipality's own entries (inactive ones too: old registrations use them). */
+    labels: items.map((i) => ({ list: i.list, key: i.key, nb: i.labelNb, en: i.labelEn || i.labelNb })),
     activityKinds: [...ACTIVITY_KINDS],
     kitchenKinds: [...KITCHEN_KINDS],
     maxKg: r.rules.maxKg,
@@ -153,6 +182,51 @@ export function options(ctx: Ctx, deps: FoodwasteDeps) {
     },
     today: osloToday(ctx),
   };
+}
+
+/** The municipality's own list entries, for the editors' list page. */
+export async function listItems(ctx: Ctx): Promise<ListItemView[]> {
+  if (!policy.signedIn(ctx.actor)) throw AppError.forbidden();
+  return (await foodwasteRepository(ctx.scope).listItems()).map(presentListItem);
+}
+
+/** Food-waste editors add a stage, category, reason or destination; its key is made from the Norwegian name. */
+export async function addListItem(ctx: Ctx, input: { list: string; labelNb: string; labelEn?: string }): Promise<ListItemView> {
+  if (!policy.editKitchens(ctx.actor)) throw AppError.forbidden();
+  return ctx.scope.transaction(async (scope) => {
+    const repo = foodwasteRepository(scope);
+    const existing = (await repo.listItems()).map(itemOf);
+    const issues = validateListItem(input, existing);
+    if (issues.length) throw AppError.validation('Oppføringen kunne ikke lagres', issues);
+    const at = nowIso(ctx);
+    const row = { id: newId(), list: input.list, key: listKeyFromLabel(input.labelNb), label_nb: input.labelNb.trim(), label_en: (input.labelEn ?? '').trim() || input.labelNb.trim(), active: 1, created_at: at, updated_at: at };
+    await repo.insertListItem(row);
+    await recordAudit({ ...ctx, scope }, { action: 'create', entityType: 'fw_list_item', entityId: row.id, summary: `Ny oppføring i listen ${input.list}: ${row.label_nb}`, before: null, after: { list: row.list, key: row.key, labelNb: row.label_nb, labelEn: row.label_en } });
+    return presentListItem({ ...row, municipality_id: scope.municipalityId });
+  });
+}
+
+/** Renames an own list entry, or takes it out of use (registrations that use it keep it) and back. */
+export async function updateListItem(ctx: Ctx, id: string, input: { labelNb?: string; labelEn?: string; active?: boolean }): Promise<ListItemView> {
+  if (!policy.editKitchens(ctx.actor)) throw AppError.forbidden();
+  return ctx.scope.transaction(async (scope) => {
+    const repo = foodwasteRepository(scope);
+    const before = await repo.listItemById(id);
+    if (!before) throw AppError.notFound('Oppføringen finnes ikke');
+    const labelNb = input.labelNb?.trim() ?? before.label_nb;
+    if (labelNb !== before.label_nb) {
+      // A new name is checked like a new entry, against the others; the key stays, so old registrations keep their entry.
+      const others = (await repo.listItems()).filter((r) => r.id !== id).map(itemOf);
+      const issues = validateListItem({ list: before.list, labelNb, labelEn: input.labelEn }, others).filter((i) => !(i.field === 'labelNb' && listKeyFromLabel(labelNb) === before.key && !others.some((o) => o.list === before.list && o.labelNb.toLowerCase() === labelNb.toLowerCase())));
+      if (issues.length) throw AppError.validation('Oppføringen kunne ikke lagres', issues);
+    }
+    const set = { label_nb: labelNb, label_en: input.labelEn?.trim() || before.label_en, active: input.active === undefined ? Number(before.active) : input.active ? 1 : 0, updated_at: nowIso(ctx) };
+    await repo.updateListItem(id, set);
+    const after = { ...before, ...set };
+    const summary = set.active !== Number(before.active) ? `${set.active ? 'Tatt i bruk igjen' : 'Tatt ut av bruk'}: ${after.label_nb}` : `Endret: ${after.label_nb}`;
+    await recordAudit({ ...ctx, scope }, { action: 'update', entityType: 'fw_list_item', entityId: id, summary, before: { labelNb: before.label_nb, labelEn: before.label_en, active: Number(before.active) === 1 }, after: { labelNb: after.label_nb, labelEn: after.label_en, active: after.active === 1 } });
+    return presentListItem(after);
+  });
 }
 
 // ---------- kitchens ----------
@@ -167,6 +241,8 @@ export interface KitchenInput {
   baselineTo?: string | null;
   targetReduction?: number;
   targetDate?: string;
+  lat?: number | null;
+  lon?: number | null;
 }
 
 /** Kitchens the caller may see, each with its status against its target. */
@@ -219,10 +295,12 @@ export async function createKitchen(ctx: Ctx, input: KitchenInput): Promise<Kitc
   if (!(reduction > 0 && reduction < 1)) details.push({ field: 'targetReduction', message: 'Målet må være en reduksjon mellom 0 og 100 %' });
   const targetDate = input.targetDate ?? DEFAULT_TARGET.date;
   if (!isIsoDate(targetDate) || (to !== null && targetDate <= to)) details.push({ field: 'targetDate', message: 'Måldatoen må være en gyldig dato etter utgangsperioden' });
+  const place = checkPosition(input.lat, input.lon);
+  details.push(...place.issues);
   if (details.length) throw AppError.validation('Kjøkkenet kunne ikke lagres', details);
   return ctx.scope.transaction(async (scope) => {
     const at = nowIso(ctx);
-    const row = { id: newId(), name: input.name.trim(), kind: input.kind, unit_id: unitId, organisation_id: organisationId, activity_kind: input.activityKind, baseline_from: from, baseline_to: to, target_reduction: reduction, target_date: targetDate, created_at: at, updated_at: at };
+    const row = { id: newId(), name: input.name.trim(), kind: input.kind, unit_id: unitId, organisation_id: organisationId, activity_kind: input.activityKind, baseline_from: from, baseline_to: to, target_reduction: reduction, target_date: targetDate, lat: place.position?.lat ?? null, lon: place.position?.lon ?? null, created_at: at, updated_at: at };
     await foodwasteRepository(scope).insertKitchen(row);
     const view = presentKitchen({ ...row, municipality_id: scope.municipalityId });
     await recordAudit({ ...ctx, scope }, { action: 'create', entityType: 'fw_kitchen', entityId: row.id, summary: `Kjøkken ${row.name} opprettet`, after: view });
@@ -279,7 +357,7 @@ export async function createRegistration(ctx: Ctx, deps: FoodwasteDeps, input: R
       return { ...presentRegistration(seen), duplicate: true };
     }
   }
-  const issues = validateRegistration(input, deps.reference.lists, osloToday(ctx), deps.reference.rules);
+  const issues = validateRegistration(input, (await listsFor(ctx, deps)).lists, osloToday(ctx), deps.reference.rules);
   if (issues.length) throw AppError.validation('Registreringen kunne ikke lagres', issues);
   return ctx.scope.transaction(async (scope) => {
     const row = {
@@ -320,9 +398,11 @@ export async function exportRegistrations(ctx: Ctx, q: { kitchenId?: string; fro
   if (!policy.signedIn(ctx.actor)) throw AppError.forbidden();
   const kitchens = await visibleKitchens(ctx);
   const ids = kitchens.map((k) => k.id).filter((id) => !q.kitchenId || id === q.kitchenId);
-  const rows = (await foodwasteRepository(ctx.scope).registrations(ids, q.from, q.to)).map(presentRegistration);
+  const repo = foodwasteRepository(ctx.scope);
+  const rows = (await repo.registrations(ids, q.from, q.to)).map(presentRegistration);
+  const items = (await repo.listItems()).map(itemOf);
   const names = new Map(kitchens.map((k) => [k.id, k.name]));
-  return registrationsFile(rows, (id) => names.get(id) ?? id, q.format ?? 'csv', osloToday(ctx));
+  return registrationsFile(rows, (id) => names.get(id) ?? id, (key) => listLabelNb(key, items), q.format ?? 'csv', osloToday(ctx));
 }
 
 /** Records a kitchen's activity (portions, guest nights…) for a day; a second value for the same day replaces the first. */
@@ -358,9 +438,9 @@ const COLUMNS = ['kjøkken', 'dato', 'ledd', 'kategori', 'årsak', 'mottak', 'kg
 const ALIASES: Record<string, string> = { kjokken: 'kjøkken', kitchen: 'kjøkken', date: 'dato', stage: 'ledd', category: 'kategori', arsak: 'årsak', reason: 'årsak', destination: 'mottak', 'vekt_kg': 'kg', vekt: 'kg', merknad: 'merknad', note: 'merknad' };
 
 /** A list entry from its key or its Norwegian label (case-insensitive). */
-function listKey(value: string, list: readonly string[]): string {
+function listKey(value: string, list: readonly string[], items: readonly ListItem[]): string {
   const v = value.trim().toLowerCase();
-  return list.find((k) => k === v || LIST_LABELS_NB[k]?.toLowerCase() === v) ?? v;
+  return list.find((k) => k === v || listLabelNb(k, items).toLowerCase() === v) ?? v;
 }
 
 /**
@@ -376,6 +456,7 @@ export async function importRegistrations(ctx: Ctx, deps: FoodwasteDeps, fileNam
   if (missing.length) throw new AppError('import_failed', `${fileName}: mangler kolonne ${missing.join(', ')}`, missing.map((m) => ({ file: fileName, line: 1, field: m, message: `Kolonnen «${m}» mangler i første linje` })));
   const repo = foodwasteRepository(ctx.scope);
   const kitchens = await repo.kitchens(null);
+  const { lists, items } = await listsFor(ctx, deps);
   const byName = new Map(kitchens.flatMap((k) => [[k.name.toLowerCase(), k] as const, [k.id, k] as const]));
   const fileHash = sha256(data).slice(0, 16);
   const today = osloToday(ctx);
@@ -392,9 +473,9 @@ export async function importRegistrations(ctx: Ctx, deps: FoodwasteDeps, fileNam
     const kg = parseKg(cell('kg'));
     const dateText = cell('dato');
     const date = /^\d{2}\.\d{2}\.\d{4}$/.test(dateText) ? `${dateText.slice(6)}-${dateText.slice(3, 5)}-${dateText.slice(0, 2)}` : dateText;
-    const input: RegistrationInput = { date, stage: listKey(cell('ledd'), deps.reference.lists.stages), category: listKey(cell('kategori'), deps.reference.lists.categories), reason: listKey(cell('årsak'), deps.reference.lists.reasons), destination: listKey(cell('mottak'), deps.reference.lists.destinations), kg: kg ?? Number.NaN };
+    const input: RegistrationInput = { date, stage: listKey(cell('ledd'), lists.stages, items), category: listKey(cell('kategori'), lists.categories, items), reason: listKey(cell('årsak'), lists.reasons, items), destination: listKey(cell('mottak'), lists.destinations, items), kg: kg ?? Number.NaN };
     const names: Record<string, string> = { date: 'dato', stage: 'ledd', category: 'kategori', reason: 'årsak', destination: 'mottak', kg: 'kg' };
-    for (const i of validateRegistration(input, deps.reference.lists, today, deps.reference.rules)) details.push({ file: fileName, line: r.line, field: names[i.field] ?? i.field, message: i.field === 'kg' && kg === null ? `«${cell('kg')}» er ikke et tall` : i.message });
+    for (const i of validateRegistration(input, lists, today, deps.reference.rules)) details.push({ file: fileName, line: r.line, field: names[i.field] ?? i.field, message: i.field === 'kg' && kg === null ? `«${cell('kg')}» er ikke et tall` : i.message });
     if (k) {
       rows.push({ id: newId(), kitchen_id: k.id, ...input, note: cell('merknad') || null, client_id: `import:${fileHash}:${r.line}`, entered_by: ctx.actor.kind === 'user' ? ctx.actor.userId : null, entered_by_label: actorLabel(ctx.actor), import_file: fileName, import_line: r.line, created_at: at });
     }
@@ -461,6 +542,9 @@ export interface OfferBody {
   pickupTo: string;
   place: string;
   coldChain?: boolean;
+  /** Where to pick it up, when not at the kitchen's own place. */
+  lat?: number | null;
+  lon?: number | null;
 }
 
 function presentOffer(o: OfferRow, now: string, names: Map<string, string>, kitchens: Map<string, KitchenRow>) {
@@ -477,6 +561,8 @@ function presentOffer(o: OfferRow, now: string, names: Map<string, string>, kitc
     pickupTo: o.pickup_to,
     expiresAt: o.expires_at,
     place: o.place,
+    lat: o.lat === null ? null : Number(o.lat),
+    lon: o.lon === null ? null : Number(o.lon),
     coldChain: o.cold_chain === 1,
     status: state,
     receiverOrganisationId: o.receiver_organisation_id,
@@ -495,12 +581,29 @@ async function offerContext(ctx: Ctx) {
   return { names: new Map(orgs.map((o) => [o.id, o.name])), kinds: new Map(orgs.map((o) => [o.id, o.kind])), kitchens: new Map(kitchens.map((k) => [k.id, k])) };
 }
 
+/** The position and radius of an offers query ("59.83,10.43"), or null without one; bad values are refused with what is wrong. */
+function nearFrom(query: { near?: string; withinKm?: number }): { position: Position; withinKm?: number } | null {
+  if (query.near === undefined || query.near.trim() === '') {
+    if (query.withinKm !== undefined) throw AppError.validation('Avstand krever en posisjon', [{ field: 'near', message: 'Oppgi posisjonen avstanden regnes fra («breddegrad,lengdegrad»)' }]);
+    return null;
+  }
+  const parts = query.near.split(',').map((p) => p.trim());
+  const [lat, lon] = parts.map((p) => (/^-?\d+(\.\d+)?$/.test(p) ? Number(p) : Number.NaN));
+  const checked = checkPosition(lat, lon);
+  if (parts.length !== 2 || !checked.position) throw AppError.validation('Ugyldig posisjon', [{ field: 'near', message: `«${query.near}» er ikke en posisjon; skriv «breddegrad,lengdegrad», f.eks. «59.83,10.43»` }]);
+  if (query.withinKm !== undefined && !(query.withinKm > 0 && query.withinKm <= 1000)) throw AppError.validation('Ugyldig avstand', [{ field: 'withinKm', message: 'Avstanden må være mellom 0 og 1000 km' }]);
+  return { position: checked.position, ...(query.withinKm !== undefined ? { withinKm: query.withinKm } : {}) };
+}
+
 /**
  * Offers the caller may see: staff and receivers see every open offer; a donor sees their own
- * kitchens' offers; a receiver also sees the offers it claimed.
+ * kitchens' offers; a receiver also sees the offers it claimed. Given a position (`near`, e.g. the
+ * receiver's phone), the nearest come first with their distance, and `withinKm` leaves out those
+ * farther away; offers without a place come last.
  */
-export async function listOffers(ctx: Ctx) {
+export async function listOffers(ctx: Ctx, query: { near?: string; withinKm?: number } = {}) {
   if (!policy.signedIn(ctx.actor)) throw AppError.forbidden();
+  const near = nearFrom(query);
   const now = nowIso(ctx);
   const { names, kinds, kitchens } = await offerContext(ctx);
   const rows = await foodwasteRepository(ctx.scope).offers();
@@ -517,7 +620,7 @@ export async function listOffers(ctx: Ctx) {
     isReceiver,
     receiverOrganisationId: isReceiver ? org : null,
     receivers: [...kinds].filter(([, kind]) => RECEIVER_KINDS.includes(kind)).map(([id]) => ({ id, name: names.get(id)! })).sort((x, y) => x.name.localeCompare(y.name, 'nb')),
-    items: visible.map((o) => ({ ...presentOffer(o, now, names, kitchens), mine: own(o) })),
+    items: (near ? byDistance(visible, (o) => (o.lat === null || o.lon === null ? null : { lat: Number(o.lat), lon: Number(o.lon) }), near.position, near.withinKm) : visible.map((item) => ({ item, distanceKm: null }))).map(({ item: o, distanceKm }) => ({ ...presentOffer(o, now, names, kitchens), mine: own(o), distanceKm })),
   };
 }
 
@@ -525,7 +628,9 @@ export async function listOffers(ctx: Ctx) {
 export async function createOffer(ctx: Ctx, deps: FoodwasteDeps, input: OfferBody) {
   const k = await kitchenForWrite(ctx, input.kitchenId);
   const now = nowIso(ctx);
-  const issues = validateOffer({ ...input, coldChain: input.coldChain ?? false }, now, deps.reference.rules.maxKgPerOffer);
+  const place = checkPosition(input.lat, input.lon);
+  const issues = [...validateOffer({ ...input, coldChain: input.coldChain ?? false }, now, deps.reference.rules.maxKgPerOffer), ...place.issues];
+  const position = place.position ?? (k.lat === null || k.lon === null ? null : { lat: Number(k.lat), lon: Number(k.lon) });
   if (issues.length) throw AppError.validation('Tilbudet kunne ikke lagres', issues);
   return ctx.scope.transaction(async (scope) => {
     const row = {
@@ -539,6 +644,8 @@ export async function createOffer(ctx: Ctx, deps: FoodwasteDeps, input: OfferBod
       expires_at: new Date(input.pickupTo).toISOString(),
       place: input.place.trim(),
       cold_chain: input.coldChain ? 1 : 0,
+      lat: position?.lat ?? null,
+      lon: position?.lon ?? null,
       status: 'open',
       receiver_organisation_id: null,
       claimed_at: null,

@@ -1,4 +1,4 @@
-// Row types of the food-waste tables (migration 2026-11-28T1200-foodwaste).
+// Row types of the food-waste tables (migrations 2026-11-28T1200-foodwaste, 2026-11-29T0000-foodwaste-lists).
 // Dates are ISO yyyy-mm-dd text, timestamps ISO 8601, booleans 0/1, weights kg as double.
 
 /** A kitchen that weighs its waste: a municipal unit's (unit_id) or an external organisation's (organisation_id). */
@@ -14,6 +14,8 @@ export interface FwKitchenTable {
   baseline_to: string | null;
   target_reduction: number;
   target_date: string;
+  lat: number | null; // where the kitchen is (WGS 84), for receivers looking for offers near them
+  lon: number | null;
   created_at: string;
   updated_at: string;
 }
@@ -61,6 +63,8 @@ export interface FwOfferTable {
   expires_at: string;
   place: string;
   cold_chain: number;
+  lat: number | null; // the kitchen's place unless the donor gave another
+  lon: number | null;
   status: string; // open | claimed | collected | no_show | expired
   receiver_organisation_id: string | null;
   claimed_at: string | null;
@@ -71,7 +75,21 @@ export interface FwOfferTable {
   updated_at: string;
 }
 
+/** An entry a municipality added to a list (stages, categories, reasons, destinations); the built-in ones are not stored. */
+export interface FwListItemTable {
+  id: string;
+  municipality_id: string;
+  list: string;
+  key: string;
+  label_nb: string;
+  label_en: string;
+  active: number;
+  created_at: string;
+  updated_at: string;
+}
+
 export interface FoodwasteDB {
+  fw_list_item: FwListItemTable;
   fw_kitchen: FwKitchenTable;
   fw_registration: FwRegistrationTable;
   fw_activity: FwActivityTable;

@@ -156,6 +156,7 @@ describe.each(ENGINES)('tenant isolation (%s)', (engine) => {
     reports: 'cert_report',
     kitchens: 'fw_kitchen',
     offers: 'fw_offer',
+    'list-items': 'fw_list_item',
   };
   const tableOf = (url: string) => COLLECTION_TABLE[/\/([\w-]+)\/:id\b/.exec(url)?.[1] ?? ''];
 
@@ -197,7 +198,7 @@ describe.each(ENGINES)('tenant isolation (%s)', (engine) => {
           } else if (method === 'PUT') {
             // A body that passes every check (read by the owner), so that only the tenant can stop it.
             const body = (await get(owner.s, url, owner.host)).json();
-            req.payload = r.url.startsWith('/api/users/') ? { email: body.email, name: 'Kapret', role: body.role } : r.url.startsWith('/api/units/') ? { parentId: null, kind: body.kind, type: body.type, name: 'Kapret' } : { orgNumber: body.orgNumber, name: 'Kapret', kind: body.kind };
+            req.payload = r.url.startsWith('/api/foodwaste/list-items/') ? { labelNb: 'Kapret' } : r.url.startsWith('/api/users/') ? { email: body.email, name: 'Kapret', role: body.role } : r.url.startsWith('/api/units/') ? { parentId: null, kind: body.kind, type: body.type, name: 'Kapret' } : { orgNumber: body.orgNumber, name: 'Kapret', kind: body.kind };
           } else if (schema.consumes?.includes('multipart/form-data')) {
             const file = await multipartBody({}, { name: 'verdier.csv', data: 'indikator;periode;dato;verdi;merknad\r\n', type: 'text/csv' });
             req.payload = file.payload;

@@ -1,12 +1,13 @@
 import { useState, type FormEvent } from 'react';
-import { Alert, Button, Field, Heading, Label, Paragraph, Select, Textfield } from '@digdir/designsystemet-react';
+import { Alert, Button, Field, Heading, Label, Paragraph, Select, Table, Textfield } from '@digdir/designsystemet-react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError } from '../app/api';
 import { useErrorMessage } from '../app/ui/Status';
 import { useOrganisations, useUnits } from '../organisations/queries';
-import { fwKeys, useOptions } from './queries';
-import type { Kitchen } from './types';
+import { fwKeys, useListItems, useOptions } from './queries';
+import { locate } from './position';
+import type { Kitchen, ListItem, ListName } from './types';
 
 /** Food-waste editors: add a kitchen (a unit's or an organisation's) with its baseline period and target. */
 export function KitchenForm() {
@@ -16,11 +17,13 @@ export function KitchenForm() {
   const units = useUnits();
   const orgs = useOrganisations({ limit: 200 });
   const errorMessage = useErrorMessage();
-  const [v, setV] = useState({ name: '', kind: 'nursing_home', owner: '', activityKind: 'portions', baselineFrom: '', baselineTo: '', reduction: '50', targetDate: '2030-12-31' });
+  const [v, setV] = useState({ name: '', kind: 'nursing_home', owner: '', activityKind: 'portions', baselineFrom: '', baselineTo: '', reduction: '50', targetDate: '2030-12-31', lat: '', lon: '' });
+  const [locating, setLocating] = useState<string | null>(null);
+  const coordinate = (x: string) => (x.trim() === '' ? null : Number(x.trim().replace(',', '.')));
   const create = useMutation({
     mutationFn: () => {
       const [type, id] = v.owner.split(':');
-      return api<Kitchen>('/foodwaste/kitchens', { method: 'POST', body: { name: v.name, kind: v.kind, unitId: type === 'unit' ? id : null, organisationId: type === 'org' ? id : null, activityKind: v.activityKind, baselineFrom: v.baselineFrom || null, baselineTo: v.baselineTo || null, targetReduction: Number(v.reduction.replace(',', '.')) / 100, targetDate: v.targetDate } });
+      return api<Kitchen>('/foodwaste/kitchens', { method: 'POST', body: { name: v.name, kind: v.kind, unitId: type === 'unit' ? id : null, organisationId: type === 'org' ? id : null, activityKind: v.activityKind, baselineFrom: v.baselineFrom || null, baselineTo: v.baselineTo || null, targetReduction: Number(v.reduction.replace(',', '.')) / 100, targetDate: v.targetDate, lat: coordinate(v.lat), lon: coordinate(v.lon) } });
     },
     onSuccess: () => {
       setV((x) => ({ ...x, name: '' }));
@@ -85,6 +88,29 @@ export function KitchenForm() {
         <Textfield type="date" label={t('foodwaste.editor.baselineTo')} value={v.baselineTo} onChange={set('baselineTo')} error={fe.baselineTo} />
         <Textfield label={t('foodwaste.editor.reduction')} inputMode="decimal" value={v.reduction} onChange={set('reduction')} error={fe.targetReduction} />
         <Textfield type="date" label={t('foodwaste.editor.targetDate')} value={v.targetDate} onChange={set('targetDate')} error={fe.targetDate} />
+        <fieldset className="fw-position">
+          <legend>{t('foodwaste.editor.position')}</legend>
+          <Paragraph data-size="sm">{t('foodwaste.editor.positionHelp')}</Paragraph>
+          <Textfield label={t('foodwaste.editor.lat')} inputMode="decimal" value={v.lat} onChange={set('lat')} error={fe.lat} />
+          <Textfield label={t('foodwaste.editor.lon')} inputMode="decimal" value={v.lon} onChange={set('lon')} error={fe.lon} />
+          <Button
+            type="button"
+            variant="tertiary"
+            onClick={() => {
+              setLocating('…');
+              locate().then(
+                (p) => {
+                  setV((x) => ({ ...x, lat: String(p.lat), lon: String(p.lon) }));
+                  setLocating(null);
+                },
+                (e: Error) => setLocating(t(`foodwaste.offers.near.${e.message === 'denied' ? 'denied' : 'unavailable'}`)),
+              );
+            }}
+          >
+            {t('foodwaste.editor.useMyPosition')}
+          </Button>
+          {locating && locating !== '…' && <Paragraph data-size="sm" role="status">{locating}</Paragraph>}
+        </fieldset>
         {create.isError && !Object.keys(fe).length && <Alert data-color="danger">{errorMessage(create.error)}</Alert>}
         <div aria-live="polite">{create.isSuccess && <Alert data-color="success">{t('foodwaste.editor.kitchenSaved', { name: create.data.name })}</Alert>}</div>
         <Button type="submit" disabled={create.isPending}>
@@ -145,6 +171,103 @@ export function ImportForm() {
           </Alert>
         )}
       </div>
+    </section>
+  );
+}
+
+const LISTS: ListName[] = ['stages', 'categories', 'reasons', 'destinations'];
+
+/** Food-waste editors: the municipality's own stages, categories, reasons and destinations beside the built-in ones. */
+export function ListItemsForm() {
+  const { t } = useTranslation();
+  const qc = useQueryClient();
+  const items = useListItems();
+  const errorMessage = useErrorMessage();
+  const [v, setV] = useState<{ list: ListName; labelNb: string; labelEn: string }>({ list: 'stages', labelNb: '', labelEn: '' });
+  const [done, setDone] = useState<string | null>(null);
+  const refresh = () => Promise.all([qc.invalidateQueries({ queryKey: fwKeys.listItems() }), qc.invalidateQueries({ queryKey: fwKeys.options() })]);
+  const add = useMutation({
+    mutationFn: () => api<ListItem>('/foodwaste/list-items', { method: 'POST', body: v }),
+    onSuccess: (item) => {
+      setDone(t('foodwaste.lists.added', { name: item.labelNb, list: t(`foodwaste.lists.names.${item.list}`).toLowerCase() }));
+      setV((x) => ({ ...x, labelNb: '', labelEn: '' }));
+      void refresh();
+    },
+  });
+  const toggle = useMutation({
+    mutationFn: (item: ListItem) => api<ListItem>(`/foodwaste/list-items/${item.id}`, { method: 'PUT', body: { active: !item.active } }),
+    onSuccess: (item) => {
+      setDone(t(item.active ? 'foodwaste.lists.activated' : 'foodwaste.lists.deactivated', { name: item.labelNb }));
+      void refresh();
+    },
+  });
+  const fe = add.error instanceof ApiError ? add.error.fieldErrors() : {};
+  return (
+    <section aria-labelledby="fw-lists" className="fw-card">
+      <Heading level={2} data-size="sm" id="fw-lists">
+        {t('foodwaste.lists.title')}
+      </Heading>
+      <Paragraph data-size="sm">{t('foodwaste.lists.intro')}</Paragraph>
+      <form
+        className="fw-form"
+        noValidate
+        onSubmit={(e) => {
+          e.preventDefault();
+          setDone(null);
+          add.mutate();
+        }}
+      >
+        <Field>
+          <Label>{t('foodwaste.lists.list')}</Label>
+          <Select value={v.list} onChange={(e) => setV((x) => ({ ...x, list: e.target.value as ListName }))}>
+            {LISTS.map((l) => (
+              <Select.Option key={l} value={l}>
+                {t(`foodwaste.lists.names.${l}`)}
+              </Select.Option>
+            ))}
+          </Select>
+        </Field>
+        <Textfield label={t('foodwaste.lists.labelNb')} value={v.labelNb} onChange={(e) => setV((x) => ({ ...x, labelNb: e.target.value }))} error={fe.labelNb ?? fe.list} />
+        <Textfield label={t('foodwaste.lists.labelEn')} value={v.labelEn} onChange={(e) => setV((x) => ({ ...x, labelEn: e.target.value }))} error={fe.labelEn} description={t('foodwaste.lists.labelEnHelp')} />
+        {add.isError && !Object.keys(fe).length && <Alert data-color="danger">{errorMessage(add.error)}</Alert>}
+        <Button type="submit" variant="secondary" disabled={add.isPending}>
+          {t('foodwaste.lists.add')}
+        </Button>
+      </form>
+      <div aria-live="polite">
+        {done && <Alert data-color="success">{done}</Alert>}
+        {toggle.isError && <Alert data-color="danger">{errorMessage(toggle.error)}</Alert>}
+      </div>
+      {items.data && items.data.length > 0 ? (
+        <Table className="fw-table" data-size="sm">
+          <caption>{t('foodwaste.lists.own')}</caption>
+          <Table.Head>
+            <Table.Row>
+              <Table.HeaderCell>{t('foodwaste.lists.list')}</Table.HeaderCell>
+              <Table.HeaderCell>{t('foodwaste.lists.labelNb')}</Table.HeaderCell>
+              <Table.HeaderCell>{t('foodwaste.lists.labelEn')}</Table.HeaderCell>
+              <Table.HeaderCell>{t('foodwaste.lists.state')}</Table.HeaderCell>
+            </Table.Row>
+          </Table.Head>
+          <Table.Body>
+            {items.data.map((item) => (
+              <Table.Row key={item.id}>
+                <Table.Cell>{t(`foodwaste.lists.names.${item.list}`)}</Table.Cell>
+                <Table.HeaderCell scope="row">{item.labelNb}</Table.HeaderCell>
+                <Table.Cell>{item.labelEn}</Table.Cell>
+                <Table.Cell>
+                  {item.active ? t('foodwaste.lists.inUse') : t('foodwaste.lists.notInUse')}{' '}
+                  <Button data-size="sm" variant="tertiary" onClick={() => toggle.mutate(item)} disabled={toggle.isPending}>
+                    {item.active ? t('foodwaste.lists.deactivate', { name: item.labelNb }) : t('foodwaste.lists.activate', { name: item.labelNb })}
+                  </Button>
+                </Table.Cell>
+              </Table.Row>
+            ))}
+          </Table.Body>
+        </Table>
+      ) : (
+        items.data && <Paragraph data-size="sm">{t('foodwaste.lists.none')}</Paragraph>
+      )}
     </section>
   );
 }

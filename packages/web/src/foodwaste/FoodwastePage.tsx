@@ -10,7 +10,7 @@ import { AppLink } from '../app/ui/AppLink';
 import { useKitchens, useOverview } from './queries';
 import { StatusTag } from './StatusTag';
 import type { Kitchen, Overview } from './types';
-import { ImportForm, KitchenForm } from './EditorTools';
+import { ImportForm, KitchenForm, ListItemsForm } from './EditorTools';
 import './foodwaste.css';
 
 /** The food-waste start page: the municipality's figures for staff, the caller's kitchens with their status, and the ways in. */
@@ -49,6 +49,7 @@ export function FoodwastePage() {
         <div className="fw-editor">
           <ImportForm />
           <KitchenForm />
+          <ListItemsForm />
         </div>
       )}
     </>

@@ -8,13 +8,15 @@ import { PageHeading } from '../app/ui/PageHeading';
 import { Loading, QueryError, useErrorMessage } from '../app/ui/Status';
 import { AppLink } from '../app/ui/AppLink';
 import { fwKeys, useKitchens, useOffers, useOptions } from './queries';
+import { locate, useNear } from './position';
 import type { Kitchen, Offer, OfferList } from './types';
 import './foodwaste.css';
 
 /** Surplus food: donors post offers, receivers claim them, and pickup is confirmed or a no-show recorded. */
 export function OffersPage() {
   const { t } = useTranslation();
-  const offers = useOffers();
+  const near = useNear();
+  const offers = useOffers(near.position, near.withinKm);
   const kitchens = useKitchens();
   return (
     <>
@@ -24,8 +26,62 @@ export function OffersPage() {
         <AppLink to="/foodwaste">{t('foodwaste.dashboard.back')}</AppLink>
       </Paragraph>
       {kitchens.data && kitchens.data.length > 0 && <OfferForm kitchens={kitchens.data} />}
+      <NearControl near={near} />
       {offers.isPending ? <Loading /> : offers.isError ? <QueryError error={offers.error} /> : <OfferItems list={offers.data} />}
     </>
+  );
+}
+
+const RADII = [2, 5, 10, 25, 50];
+
+/** "Nearest first": the browser's position (asked only when the button is pressed) and a radius. */
+function NearControl({ near }: { near: ReturnType<typeof useNear> }) {
+  const { t } = useTranslation();
+  const f = useFormat();
+  const [state, setState] = useState<'idle' | 'locating' | 'denied' | 'unavailable'>('idle');
+  const find = () => {
+    setState('locating');
+    locate().then(
+      (p) => {
+        near.setPosition(p);
+        setState('idle');
+      },
+      (e: Error) => setState(e.message === 'denied' ? 'denied' : 'unavailable'),
+    );
+  };
+  return (
+    <section aria-labelledby="fw-near" className="fw-card fw-near">
+      <Heading level={2} data-size="xs" id="fw-near">
+        {t('foodwaste.offers.near.title')}
+      </Heading>
+      <div className="fw-actions">
+        <Button variant="secondary" onClick={find} disabled={state === 'locating'}>
+          {state === 'locating' ? t('foodwaste.offers.near.locating') : near.position ? t('foodwaste.offers.near.update') : t('foodwaste.offers.near.use')}
+        </Button>
+        {near.position && (
+          <>
+            <Field className="fw-near__radius">
+              <Label>{t('foodwaste.offers.near.radius')}</Label>
+              <Select value={near.withinKm ?? ''} onChange={(e) => near.setWithinKm(e.target.value ? Number(e.target.value) : null)}>
+                <Select.Option value="">{t('foodwaste.offers.near.anyDistance')}</Select.Option>
+                {RADII.map((km) => (
+                  <Select.Option key={km} value={km}>
+                    {t('foodwaste.offers.near.within', { km })}
+                  </Select.Option>
+                ))}
+              </Select>
+            </Field>
+            <Button variant="tertiary" onClick={() => near.setPosition(null)}>
+              {t('foodwaste.offers.near.clear')}
+            </Button>
+          </>
+        )}
+      </div>
+      <div aria-live="polite">
+        {near.position && state === 'idle' && <Paragraph data-size="sm">{t('foodwaste.offers.near.sorted', { lat: f.number(near.position.lat, 3), lon: f.number(near.position.lon, 3) })}</Paragraph>}
+        {(state === 'denied' || state === 'unavailable') && <Alert data-color="warning">{t(`foodwaste.offers.near.${state}`)}</Alert>}
+      </div>
+    </section>
   );
 }
 
@@ -119,7 +175,8 @@ function OfferItems({ list }: { list: OfferList }) {
         <Paragraph>{t('foodwaste.offers.none')}</Paragraph>
       ) : (
         <ul className="fw-offers">
-          {list.items.map((o) => {
+          {/* Open offers first (in distance order when a position is used), then claimed and past ones. */}
+          {[...list.items].sort((a, b) => Number(b.status === 'open') - Number(a.status === 'open')).map((o) => {
             const mineAsReceiver = list.receiverOrganisationId !== null && o.receiverOrganisationId === list.receiverOrganisationId;
             return (
               <li key={o.id} className="fw-card" aria-labelledby={`offer-${o.id}`}>
@@ -128,7 +185,12 @@ function OfferItems({ list }: { list: OfferList }) {
                 </Heading>
                 <Tag data-size="sm" data-color={o.status === 'open' ? 'success' : o.status === 'claimed' ? 'info' : 'neutral'}>
                   {t(`foodwaste.offers.status.${o.status}`)}
-                </Tag>
+                </Tag>{' '}
+                {o.distanceKm !== null && (
+                  <Tag data-size="sm" data-color="neutral">
+                    {t('foodwaste.offers.near.distance', { km: f.number(o.distanceKm, o.distanceKm < 10 ? 1 : 0) })}
+                  </Tag>
+                )}
                 <Paragraph data-size="sm">
                   {t('foodwaste.offers.details', { donor: o.donor, place: o.place, from: f.dateTime(o.pickupFrom), to: f.dateTime(o.pickupTo), bestBefore: f.date(o.bestBefore) })}
                   {o.coldChain ? ` ${t('foodwaste.offers.coldChainNeeded')}` : ''}

@@ -5,12 +5,24 @@ export interface Options {
   categories: string[];
   reasons: string[];
   destinations: string[];
+  /** Names of the municipality's own list entries. */
+  labels: { list: ListName; key: string; nb: string; en: string }[];
   activityKinds: string[];
   kitchenKinds: string[];
   maxKg: number;
   maxKgPerOffer: number;
   factors: Record<'kgCo2ePerKg' | 'mealsPerKg' | 'nokPerKg', { value: number; source: string; approximation: boolean }>;
   today: string;
+}
+
+export type ListName = 'stages' | 'categories' | 'reasons' | 'destinations';
+export interface ListItem {
+  id: string;
+  list: ListName;
+  key: string;
+  labelNb: string;
+  labelEn: string;
+  active: boolean;
 }
 
 export interface Kitchen {
@@ -26,6 +38,8 @@ export interface Kitchen {
   baselineTo: string | null;
   targetReduction: number;
   targetDate: string;
+  lat: number | null;
+  lon: number | null;
   status: Status;
   baseline: number | null;
   target: number | null;
@@ -103,6 +117,8 @@ export interface Offer {
   receiverOrganisationId: string | null;
   receiver: string | null;
   mine: boolean;
+  /** km from the position asked about (null without one, or when the offer has no place). */
+  distanceKm: number | null;
 }
 export interface OfferList {
   isReceiver: boolean;

@@ -149,6 +149,10 @@ describe.each(ENGINES)('audit log (%s)', (engine) => {
     expected.push({ route: 'POST /api/certification/outreach', action: 'create', entityType: 'cert_outreach', entityId: contact.id ?? (await newest('cert_outreach', 'create')), before: null, after: {} });
 
     // food waste: a kitchen, a registration, activity twice, an import, an offer claimed and collected, another claimed and not collected
+    const stage = await send('POST', '/api/foodwaste/list-items', { list: 'stages', labelNb: 'Kantinedisk', labelEn: 'Canteen counter' });
+    expected.push({ route: 'POST /api/foodwaste/list-items', action: 'create', entityType: 'fw_list_item', entityId: stage.id, before: null, after: { key: 'kantinedisk' } });
+    await send('PUT', `/api/foodwaste/list-items/${stage.id}`, { active: false });
+    expected.push({ route: 'PUT /api/foodwaste/list-items/:id', action: 'update', entityType: 'fw_list_item', entityId: stage.id, before: { active: true }, after: { active: false } });
     const kitchen = await send('POST', '/api/foodwaste/kitchens', { name: 'Revisjonskjøkken', kind: 'school', unitId: hvalstad, activityKind: 'portions' });
     expected.push({ route: 'POST /api/foodwaste/kitchens', action: 'create', entityType: 'fw_kitchen', entityId: kitchen.id, after: { name: 'Revisjonskjøkken' } });
     const registration = await send('POST', '/api/foodwaste/registrations', { kitchenId: kitchen.id, date: '2024-05-02', stage: 'plate', category: 'dinner', reason: 'overproduction', destination: 'biogas', kg: 1.5 });

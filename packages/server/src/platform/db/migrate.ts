@@ -3,6 +3,7 @@ import * as foundation from './migrations/2026-11-27T2100-foundation.js';
 import * as program from './migrations/2026-11-27T2200-program.js';
 import * as certification from './migrations/2026-11-28T1040-certification.js';
 import * as foodwaste from './migrations/2026-11-28T1200-foodwaste.js';
+import * as foodwasteLists from './migrations/2026-11-29T0000-foodwaste-lists.js';
 
 // Every migration, by its frozen name. Add new ones at the end; never rename.
 export const MIGRATIONS: Record<string, Migration> = {
@@ -10,6 +11,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '2026-11-27T2200-program': program,
   '2026-11-28T1040-certification': certification,
   '2026-11-28T1200-foodwaste': foodwaste,
+  '2026-11-29T0000-foodwaste-lists': foodwasteLists,
 };
 
 /** Brings the schema to the newest migration; throws with the failing migration's name. */

@@ -62,7 +62,7 @@ const OPEN_TO: Record<string, Who[]> = {
     ['overview', 'register', 'register/export', 'map', 'units/:id', 'certificates/:id', 'reports', 'reports/:id', 'training', 'reminders'].map((p) => [`GET /api/certification/${p}`, ['unit_manager', 'editor_other'] as Who[]]),
   ),
   // Food waste: lists, own kitchens, own registrations and offers for everyone signed in; the overview and any kitchen's dashboard for staff.
-  ...Object.fromEntries(['options', 'kitchens', 'registrations', 'registrations/export', 'offers'].map((p) => [`GET /api/foodwaste/${p}`, ['business', 'unit_manager', 'editor_other'] as Who[]])),
+  ...Object.fromEntries(['options', 'list-items', 'kitchens', 'registrations', 'registrations/export', 'offers'].map((p) => [`GET /api/foodwaste/${p}`, ['business', 'unit_manager', 'editor_other'] as Who[]])),
   ...Object.fromEntries(['overview', 'kitchens/:id'].map((p) => [`GET /api/foodwaste/${p}`, ['unit_manager', 'editor_other'] as Who[]])),
 };
 
@@ -153,6 +153,7 @@ describe.each(ENGINES)('authorisation matrix (%s)', (engine) => {
     // A municipal kitchen of another unit, and an offer of another organisation's kitchen.
     const kitchen = await db.selectFrom('fw_kitchen').select('id').where('unit_id', 'is not', null).where('unit_id', '!=', unitA).orderBy('id').executeTakeFirst();
     const offer = await db.selectFrom('fw_offer').innerJoin('fw_kitchen', 'fw_kitchen.id', 'fw_offer.kitchen_id').select('fw_offer.id').where('fw_kitchen.organisation_id', 'is not', null).where('fw_kitchen.organisation_id', '!=', ownOrg).orderBy('fw_offer.id').executeTakeFirst();
+    const listItem = await db.selectFrom('fw_list_item').select('id').orderBy('id').executeTakeFirst();
     uploads = {
       '/api/files': { fields: { domain: 'organisations', ownerUnitId: unitB }, file: { name: 'x.png', data: PNG, type: 'image/png' } },
       '/api/organisations/import/brreg': { fields: {}, file: { name: 'x.json', data: '{"_embedded":{"underenheter":[]}}', type: 'application/json' } },
@@ -178,6 +179,7 @@ describe.each(ENGINES)('authorisation matrix (%s)', (engine) => {
       reports: report?.id ?? 'no-report',
       kitchens: kitchen?.id ?? 'no-kitchen',
       offers: offer?.id ?? 'no-offer',
+      'list-items': listItem?.id ?? 'no-list-item',
     };
   }, SWEEP_TIMEOUT);
   afterAll(() => t?.close());
