@@ -198,7 +198,41 @@ describe('certification in the browser', () => {
     await again.context().close();
   });
 
+  it('lets an admin add a scheme and an adviser change and withdraw a certificate', async () => {
+    const admin = await signIn('admin@asker.example', '/certification/schemes');
+    await admin.getByRole('heading', { level: 1, name: 'Sertifiseringsordninger' }).waitFor();
+    await admin.getByRole('table', { name: 'Ordninger og regler' }).getByText('Miljøfyrtårn').first().waitFor();
+    await admin.getByLabel(/^Nøkkel/).fill('Grønn Nøkkel');
+    await admin.getByLabel(/^Navn på norsk/).fill('Grønn nøkkel');
+    await admin.getByLabel(/^Navn på engelsk/).fill('Green Key');
+    await admin.getByRole('button', { name: 'Legg til ordningen' }).click();
+    await admin.getByRole('link', { name: 'Nøkkelen må ha 2–40 tegn: små bokstaver a–z, sifre og bindestrek' }).waitFor();
+    await check(admin, '15-schemes-error');
+    await admin.getByLabel(/^Nøkkel/).fill('green-key');
+    await admin.getByRole('button', { name: 'Legg til ordningen' }).click();
+    await admin.getByText('«Grønn nøkkel» er lagt til.').waitFor();
+    await admin.getByRole('rowheader', { name: /Grønn nøkkel/ }).waitFor();
+    await admin.context().close();
+
+    const page = await signIn(ADVISER, '/certification');
+    const certs = (await (await page.request.get(`${server.url}/api/certification/certificates?holder=unit&verification=verified`)).json()) as { id: string; holder: { id: string; name: string }; issuedOn: string | null; withdrawnOn: string | null; validUntil: string | null }[];
+    const today = new Date().toISOString().slice(0, 10);
+    const cert = certs.find((c) => c.issuedOn && c.issuedOn <= today && !c.withdrawnOn && (c.validUntil ?? '') > today)!;
+    await page.goto(`${server.url}/certification/units/${cert.holder.id}`);
+    await page.getByRole('heading', { level: 1, name: cert.holder.name }).waitFor();
+    await page.getByRole('link', { name: /^Endre / }).first().click();
+    await page.getByRole('heading', { level: 1, name: `Endre sertifikat: ${cert.holder.name}` }).waitFor();
+    await check(page, '16-certificate-edit');
+    await page.getByLabel('Trukket tilbake').fill(today);
+    await page.getByRole('button', { name: 'Lagre endringene' }).click();
+    await page.getByRole('heading', { level: 1, name: cert.holder.name }).waitFor();
+    await page.getByText(/^Trukket tilbake /).first().waitFor();
+    const after = (await (await page.request.get(`${server.url}/api/certification/certificates/${cert.id}`)).json()) as { withdrawnOn: string | null };
+    expect(after.withdrawnOn).toBe(today);
+    await page.context().close();
+  });
+
   it('ran axe on every page it visited', () => {
-    expect(visited).toEqual(['01-overview', '02-register', '03-map', '04-unit', '05-reminders', '06-training', '07-outreach', '13-map-en', '14-overview-en', '08-report-errors', '09-unit-after-report', '10-business-errors', '11-business', '12-verification']);
+    expect(visited).toEqual(['01-overview', '02-register', '03-map', '04-unit', '05-reminders', '06-training', '07-outreach', '13-map-en', '14-overview-en', '08-report-errors', '09-unit-after-report', '10-business-errors', '11-business', '12-verification', '15-schemes-error', '16-certificate-edit']);
   });
 });

@@ -90,10 +90,12 @@ const certificationRoutes = [
   createRoute({ getParentRoute: () => authRoute, path: '/certification/units/$id', component: certPage('UnitCertificationPage') }),
   createRoute({ getParentRoute: () => authRoute, path: '/certification/units/$id/report', validateSearch: certSearch.report, component: certPage('ReportFormPage') }),
   createRoute({ getParentRoute: () => authRoute, path: '/certification/certificates/new', validateSearch: certSearch.newCertificate, component: certPage('CertificateFormPage') }),
+  createRoute({ getParentRoute: () => authRoute, path: '/certification/certificates/$id/edit', component: certPage('CertificateEditPage') }),
   createRoute({ getParentRoute: () => authRoute, path: '/certification/verification', component: certPage('VerificationPage') }),
   createRoute({ getParentRoute: () => authRoute, path: '/certification/reminders', component: certPage('RemindersPage') }),
   createRoute({ getParentRoute: () => authRoute, path: '/certification/training', component: certPage('TrainingPage') }),
   createRoute({ getParentRoute: () => authRoute, path: '/certification/outreach', validateSearch: certSearch.outreach, component: certPage('OutreachPage') }),
+  createRoute({ getParentRoute: () => authRoute, path: '/certification/schemes', component: certPage('SchemesPage') }),
 ] as const;
 
 // Food waste (A6): start page with figures and kitchens, quick entry for a phone, a kitchen's dashboard, surplus offers.

@@ -10,7 +10,7 @@ import { useFormErrors } from '../app/ui/useFormErrors';
 import { certKeys, useSchemes } from './queries';
 import type { Certificate, CertificateBody, RegisterRow } from './types';
 
-const FIELDS = ['schemeKey', 'certificateNumber', 'issuer', 'startedOn', 'issuedOn', 'validUntil', 'supersedesId', 'scopeUnitIds', 'note', 'file'] as const;
+const FIELDS = ['schemeKey', 'certificateNumber', 'issuer', 'startedOn', 'issuedOn', 'validUntil', 'withdrawnOn', 'supersedesId', 'scopeUnitIds', 'note', 'file'] as const;
 const ID: Record<string, string> = Object.fromEntries(FIELDS.map((f) => [f, `cert-${f}`]));
 const EVIDENCE_TYPES = ['application/pdf', 'image/png', 'image/jpeg'];
 const MAX_EVIDENCE = 10 * 1024 * 1024;
@@ -35,10 +35,10 @@ export function useEvidenceCheck() {
 
 /**
  * Registers a certificate for a unit (editors, with scope) or for the user's own organisation
- * (business users: pending until verified). Evidence is checked here first, then uploaded after
- * the certificate is saved.
+ * (business users: pending until verified), or — given `certificate` — changes or withdraws one.
+ * Evidence is checked here first, then uploaded after the certificate is saved.
  */
-export function CertificateForm({ holder, existing, units, onSaved }: { holder: { kind: 'unit' | 'organisation'; id: string; name: string }; existing: Certificate[]; units?: RegisterRow[]; onSaved: (c: Certificate) => void }) {
+export function CertificateForm({ holder, existing, units, certificate, onSaved }: { holder: { kind: 'unit' | 'organisation'; id: string; name: string }; existing: Certificate[]; units?: RegisterRow[]; certificate?: Certificate; onSaved: (c: Certificate) => void }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language === 'en' ? 'en' : 'nb';
   const qc = useQueryClient();
@@ -47,16 +47,17 @@ export function CertificateForm({ holder, existing, units, onSaved }: { holder: 
   const message = useErrorMessage();
   const checkEvidence = useEvidenceCheck();
   const options = useMemo(() => (schemes.data ?? []).filter((s) => s.holders.includes(holder.kind)), [schemes.data, holder.kind]);
-  const [v, setV] = useState({ schemeKey: '', certificateNumber: '', issuer: '', startedOn: '', issuedOn: '', validUntil: '', supersedesId: '', note: '', includeSubunits: true });
-  const [scope, setScope] = useState<string[]>([]);
+  const c0 = certificate;
+  const [v, setV] = useState({ schemeKey: c0?.schemeKey ?? '', certificateNumber: c0?.certificateNumber ?? '', issuer: c0?.issuer ?? '', startedOn: c0?.startedOn ?? '', issuedOn: c0?.issuedOn ?? '', validUntil: c0?.validUntil ?? '', withdrawnOn: c0?.withdrawnOn ?? '', supersedesId: c0?.supersedesId ?? '', note: c0?.note ?? '', includeSubunits: c0?.includeSubunits ?? true });
+  const [scope, setScope] = useState<string[]>(c0?.scope.map((u) => u.id) ?? []);
   const [file, setFile] = useState<File | null>(null);
   const [uploadError, setUploadError] = useState<string | null>(null);
   const scheme = v.schemeKey || options[0]?.key || '';
-  const renewable = existing.filter((c) => c.schemeKey === scheme && c.verification !== 'rejected' && c.issuedOn);
+  const renewable = existing.filter((c) => c.id !== c0?.id && c.schemeKey === scheme && c.verification !== 'rejected' && c.issuedOn);
 
   const save = useMutation({
     mutationFn: async (body: CertificateBody) => {
-      const created = await api<Certificate>('/certification/certificates', { method: 'POST', body });
+      const created = c0 ? await api<Certificate>(`/certification/certificates/${encodeURIComponent(c0.id)}`, { method: 'PATCH', body }) : await api<Certificate>('/certification/certificates', { method: 'POST', body });
       if (!file) return created;
       try {
         return await uploadEvidence(created.id, file);
@@ -82,7 +83,8 @@ export function CertificateForm({ holder, existing, units, onSaved }: { holder: 
     errors.clear();
     save.mutate({
       schemeKey: scheme,
-      ...(holder.kind === 'unit' ? { holderUnitId: holder.id, scopeUnitIds: scope, includeSubunits: v.includeSubunits } : { organisationId: holder.id }),
+      ...(holder.kind === 'unit' ? { scopeUnitIds: scope, includeSubunits: v.includeSubunits } : {}),
+      ...(c0 ? { withdrawnOn: orNull(v.withdrawnOn) } : holder.kind === 'unit' ? { holderUnitId: holder.id } : { organisationId: holder.id }),
       certificateNumber: orNull(v.certificateNumber),
       issuer: orNull(v.issuer),
       startedOn: orNull(v.startedOn),
@@ -92,7 +94,7 @@ export function CertificateForm({ holder, existing, units, onSaved }: { holder: 
       note: orNull(v.note),
     });
   };
-  const date = (k: 'startedOn' | 'issuedOn' | 'validUntil', required = false) => (
+  const date = (k: 'startedOn' | 'issuedOn' | 'validUntil' | 'withdrawnOn', required = false) => (
     <Textfield id={ID[k]} type="date" label={required ? <Required>{t(`certification.fields.${k}`)}</Required> : t(`certification.fields.${k}`)} description={t(`certification.form.help.${k}`)} value={v[k]} onChange={set(k)} error={errors.fields[k]} />
   );
 
@@ -123,6 +125,7 @@ export function CertificateForm({ holder, existing, units, onSaved }: { holder: 
         {date('issuedOn')}
         {date('validUntil')}
         {date('startedOn')}
+        {c0 && date('withdrawnOn')}
         {renewable.length > 0 && (
           <Field>
             <Label htmlFor={ID.supersedesId}>{t('certification.fields.supersedes')}</Label>
@@ -167,7 +170,7 @@ export function CertificateForm({ holder, existing, units, onSaved }: { holder: 
         </Field>
         <div className="actions">
           <Button type="submit" variant="primary" disabled={save.isPending}>
-            {holder.kind === 'organisation' ? t('certification.form.submitBusiness') : t('certification.form.submit')}
+            {c0 ? t('certification.form.submitEdit') : holder.kind === 'organisation' ? t('certification.form.submitBusiness') : t('certification.form.submit')}
           </Button>
         </div>
       </form>

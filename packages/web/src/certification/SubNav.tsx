@@ -15,6 +15,7 @@ export function SubNav() {
         { to: '/certification/map', label: t('certification.nav.map') },
         { to: '/certification/reminders', label: t('certification.nav.reminders') },
         { to: '/certification/training', label: t('certification.nav.training') },
+        { to: '/certification/schemes', label: t('certification.nav.schemes') },
         ...(editor
           ? [
               { to: '/certification/verification', label: t('certification.nav.verification') },

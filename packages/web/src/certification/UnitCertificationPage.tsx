@@ -113,7 +113,7 @@ function UnitView({ p }: { p: UnitPage }) {
       <Heading level={2} data-size="sm" className="block">
         {t('certification.unit.certificatesTitle')}
       </Heading>
-      {p.certificates.length ? <CertificateTable certificates={p.certificates} unitId={u.unitId} lang={lang} /> : <Paragraph>{t('certification.unit.noCertificates')}</Paragraph>}
+      {p.certificates.length ? <CertificateTable certificates={p.certificates} unitId={u.unitId} lang={lang} canEdit={editor} /> : <Paragraph>{t('certification.unit.noCertificates')}</Paragraph>}
 
       <Heading level={2} data-size="sm" className="block">
         {t('certification.unit.reportsTitle')}
@@ -149,7 +149,7 @@ function UnitView({ p }: { p: UnitPage }) {
 }
 
 /** The certificate history of a unit, newest first, with where each comes from and its evidence. */
-export function CertificateTable({ certificates, unitId, lang }: { certificates: Certificate[]; unitId?: string; lang: 'nb' | 'en' }) {
+export function CertificateTable({ certificates, unitId, lang, canEdit = false }: { certificates: Certificate[]; unitId?: string; lang: 'nb' | 'en'; canEdit?: boolean }) {
   const { t } = useTranslation();
   const f = useFormat();
   return (
@@ -165,6 +165,7 @@ export function CertificateTable({ certificates, unitId, lang }: { certificates:
             <Table.HeaderCell>{t('certification.fields.status')}</Table.HeaderCell>
             <Table.HeaderCell>{t('certification.fields.holder')}</Table.HeaderCell>
             <Table.HeaderCell>{t('certification.fields.evidence')}</Table.HeaderCell>
+            {canEdit && <Table.HeaderCell>{t('certification.unit.change')}</Table.HeaderCell>}
           </Table.Row>
         </Table.Head>
         <Table.Body>
@@ -179,6 +180,7 @@ export function CertificateTable({ certificates, unitId, lang }: { certificates:
               <Table.Cell className="nowrap">{f.date(c.validUntil)}</Table.Cell>
               <Table.Cell>
                 <StatusTag status={c.status} />
+                {c.withdrawnOn && <div className="cert-figure__detail">{t('certification.unit.withdrawnOn', { date: f.date(c.withdrawnOn) })}</div>}
                 {c.verification !== 'verified' && (
                   <div>
                     <Tag data-color={c.verification === 'rejected' ? 'danger' : 'info'} data-size="sm">
@@ -202,6 +204,13 @@ export function CertificateTable({ certificates, unitId, lang }: { certificates:
                     ))
                   : '–'}
               </Table.Cell>
+              {canEdit && (
+                <Table.Cell>
+                  <AppLink to="/certification/certificates/$id/edit" params={{ id: c.id }}>
+                    {t('certification.unit.changeCertificate', { scheme: c.schemeName[lang], number: c.certificateNumber ?? '' }).trim()}
+                  </AppLink>
+                </Table.Cell>
+              )}
             </Table.Row>
           ))}
         </Table.Body>

@@ -47,6 +47,7 @@ export const useAllUnits = () => useQuery({ queryKey: certKeys.register({ all: t
 
 export const useMapView = () => useQuery({ queryKey: certKeys.map(), queryFn: ({ signal }) => api<MapView>('/certification/map', { signal }) });
 export const useUnitPage = (id: string) => useQuery({ queryKey: certKeys.unit(id), queryFn: ({ signal }) => api<UnitPage>(`/certification/units/${encodeURIComponent(id)}`, { signal }) });
+export const useCertificate = (id: string) => useQuery({ queryKey: [...certKeys.all, 'certificate', id], queryFn: ({ signal }) => api<Certificate>(`/certification/certificates/${encodeURIComponent(id)}`, { signal }) });
 export const useSchemes = () => useQuery({ queryKey: certKeys.schemes(), queryFn: ({ signal }) => api<Scheme[]>('/certification/schemes', { signal }), staleTime: 5 * 60_000 });
 export const useCertificates = (p: { holder?: 'unit' | 'organisation'; organisationId?: string } = {}) =>
   useQuery({ queryKey: certKeys.certificates(p), queryFn: ({ signal }) => api<Certificate[]>('/certification/certificates', { query: p, signal }) });

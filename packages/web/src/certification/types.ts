@@ -100,6 +100,7 @@ export interface CertificateBody {
   startedOn?: string | null;
   issuedOn?: string | null;
   validUntil?: string | null;
+  withdrawnOn?: string | null;
   supersedesId?: string | null;
   note?: string | null;
 }
