@@ -58,7 +58,7 @@ describe('certification in the browser', () => {
     // Importing reports from a spreadsheet: a bad line writes nothing and is named; a good file is imported.
     await page.getByLabel('Regneark (CSV eller XLSX)').setInputFiles({ name: 'rapporter.csv', mimeType: 'text/csv', buffer: Buffer.from('enhet;år;strom_kwh\r\neiendom;2026;-4\r\n') });
     await page.getByRole('button', { name: 'Importer', exact: true }).click();
-    await page.getByText('Linje 2, strom_kwh: Strøm kan ikke være negativ (−4 kWh)').waitFor();
+    await page.getByRole('row', { name: '2 strom_kwh Strøm kan ikke være negativ (−4 kWh)' }).waitFor();
     await check(page, '01-overview');
     await page.getByLabel('Regneark (CSV eller XLSX)').setInputFiles({ name: 'rapporter.csv', mimeType: 'text/csv', buffer: Buffer.from('enhet;år;strom_kwh\r\neiendom;2026;4000\r\n') });
     await page.getByRole('button', { name: 'Importer', exact: true }).click();

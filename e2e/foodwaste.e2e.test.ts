@@ -148,7 +148,7 @@ describe('food waste in the browser', () => {
       // An import with a bad line writes nothing and names the line.
       await page.getByLabel('Fil (CSV eller XLSX)').setInputFiles({ name: 'vekt.csv', mimeType: 'text/csv', buffer: Buffer.from('kjøkken;dato;ledd;kategori;årsak;mottak;kg\r\nSentralkjøkken Bråset;2026-11-02;tallerkenrester;middagsretter;overproduksjon;biogass;-4\r\n') });
       await page.getByRole('button', { name: 'Importer', exact: true }).click();
-      await page.getByText('Linje 2, kg: Vekten må være større enn 0 kg').waitFor();
+      await page.getByRole('row', { name: '2 kg Vekten må være større enn 0 kg' }).waitFor();
       // A stage of its own for the canteens, offered at once in quick entry.
       await page.getByLabel('Liste', { exact: true }).selectOption({ label: 'Ledd' });
       await page.getByLabel('Navn på norsk').fill('Kantinedisk');

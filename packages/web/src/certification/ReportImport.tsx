@@ -3,8 +3,8 @@ import { Alert, Button, Field, Heading, Label, Paragraph } from '@digdir/designs
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { REPORT_FIELDS } from '@omstilling/core/certification/report';
-import { api, ApiError } from '../app/api';
-import { useErrorMessage } from '../app/ui/Status';
+import { api } from '../app/api';
+import { ImportFailure } from '../app/ui/ImportOutcome';
 import { certKeys } from './queries';
 
 interface ImportResult {
@@ -21,7 +21,6 @@ const COLUMNS = ['enhet', 'år', 'levert_dato', ...REPORT_FIELDS.map((f) => f.co
 export function ReportImport() {
   const { t } = useTranslation();
   const qc = useQueryClient();
-  const message = useErrorMessage();
   const [file, setFile] = useState<File | null>(null);
   const run = useMutation({
     mutationFn: (f: File) => {
@@ -67,18 +66,7 @@ export function ReportImport() {
           <Paragraph>{t('certification.import.done', { ...run.data })}</Paragraph>
         </Alert>
       )}
-      {error && (
-        <Alert data-color="danger" className="block">
-          <Paragraph>{message(error)}</Paragraph>
-          {error instanceof ApiError && error.details.length > 0 && (
-            <ul>
-              {error.details.slice(0, 50).map((d, i) => (
-                <li key={i}>{t('certification.import.line', { line: d.line ?? '–', field: d.field ?? '', message: d.message })}</li>
-              ))}
-            </ul>
-          )}
-        </Alert>
-      )}
+      {error && <ImportFailure error={error} title={t('certification.import.failed')} />}
     </section>
   );
 }

@@ -3,6 +3,7 @@ import { Alert, Button, Field, Heading, Label, Paragraph, Select, Table, Textfie
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError } from '../app/api';
+import { ImportFailure } from '../app/ui/ImportOutcome';
 import { useErrorMessage } from '../app/ui/Status';
 import { useOrganisations, useUnits } from '../organisations/queries';
 import { fwKeys, useListItems, useOptions } from './queries';
@@ -125,7 +126,6 @@ export function KitchenForm() {
 export function ImportForm() {
   const { t } = useTranslation();
   const qc = useQueryClient();
-  const message = useErrorMessage();
   const [file, setFile] = useState<File | null>(null);
   const run = useMutation({
     mutationFn: (f: File) => {
@@ -158,18 +158,7 @@ export function ImportForm() {
       </form>
       <div aria-live="polite">
         {run.data && <Alert data-color="success">{t('foodwaste.editor.imported', { ...run.data })}</Alert>}
-        {run.error && (
-          <Alert data-color="danger">
-            <Paragraph>{message(run.error)}</Paragraph>
-            {run.error instanceof ApiError && run.error.details.length > 0 && (
-              <ul>
-                {run.error.details.slice(0, 50).map((d, i) => (
-                  <li key={i}>{t('foodwaste.editor.line', { line: d.line ?? '–', field: d.field ?? '', message: d.message })}</li>
-                ))}
-              </ul>
-            )}
-          </Alert>
-        )}
+        {run.error && <ImportFailure error={run.error} title={t('foodwaste.editor.importFailed')} />}
       </div>
     </section>
   );

@@ -1,13 +1,12 @@
 import { useRef, useState, type FormEvent } from 'react';
-import { Alert, Button, Field, Heading, Input, Label, Paragraph, Table, Textfield, ValidationMessage } from '@digdir/designsystemet-react';
+import { Alert, Button, Field, Input, Label, Paragraph, Textfield, ValidationMessage } from '@digdir/designsystemet-react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { parseNorwegianNumber } from '@omstilling/core/import/table';
-import { api, ApiError } from '../app/api';
-import { useFormat } from '../app/format';
+import { api } from '../app/api';
 import { FormErrorSummary } from '../app/ui/FormErrors';
+import { ImportCounts, ImportFailure } from '../app/ui/ImportOutcome';
 import { Required } from '../app/ui/Required';
-import { useErrorMessage } from '../app/ui/Status';
 import { useFormErrors } from '../app/ui/useFormErrors';
 import { useProgramFormat } from './present';
 import { programKeys } from './queries';
@@ -107,9 +106,7 @@ export function AddValueForm({ indicator: i, onSaved }: { indicator: Indicator; 
 /** Imports values from a CSV or XLSX file into the whole program: counts on success, every bad line on failure. */
 export function ImportValuesForm({ programId }: { programId: string }) {
   const { t } = useTranslation();
-  const fmt = useFormat();
   const qc = useQueryClient();
-  const message = useErrorMessage();
   const fileRef = useRef<HTMLInputElement>(null);
   const [missing, setMissing] = useState(false);
   const [attempt, setAttempt] = useState(0);
@@ -133,8 +130,6 @@ export function ImportValuesForm({ programId }: { programId: string }) {
     setMissing(false);
     run.mutate(file);
   };
-  const err = run.error instanceof ApiError ? run.error : null;
-  const lines = err?.details.filter((d) => d.line !== undefined || d.field) ?? [];
   return (
     <>
       {missing && <FormErrorSummary key={attempt} errors={[{ id: 'values-import-file', message: t('program.import.fileMissing') }]} />}
@@ -163,57 +158,9 @@ export function ImportValuesForm({ programId }: { programId: string }) {
         </div>
       </form>
       <div aria-live="polite">
-        {run.isSuccess && (
-          <Alert data-color="success" className="block">
-            <Heading level={3} data-size="2xs">
-              {t('program.import.done', { file: run.data.file })}
-            </Heading>
-            <dl className="fields fields--compact">
-              {(['rows', 'created', 'updated', 'unchanged'] as const).map((k) => (
-                <div key={k} style={{ display: 'contents' }}>
-                  <dt>{t(`program.import.counts.${k}`)}</dt>
-                  <dd className="num">{fmt.number(run.data[k])}</dd>
-                </div>
-              ))}
-            </dl>
-          </Alert>
-        )}
-        {run.isError && (
-          <Alert data-color="danger" className="block" key={attempt}>
-            <Heading level={3} data-size="2xs">
-              {t('program.import.failed')}
-            </Heading>
-            <Paragraph>{message(run.error)}</Paragraph>
-          </Alert>
-        )}
+        {run.isSuccess && <ImportCounts title={t('program.import.done', { file: run.data.file })} counts={(['rows', 'created', 'updated', 'unchanged'] as const).map((k) => [t(`program.import.counts.${k}`), run.data[k]])} />}
+        {run.isError && <ImportFailure key={attempt} error={run.error} title={t('program.import.failed')} />}
       </div>
-      {lines.length > 0 && (
-        <div className="table-wrap">
-          <Table zebra border data-size="sm">
-            <caption>{t('program.import.errorsCaption', { count: lines.length })}</caption>
-            <Table.Head>
-              <Table.Row>
-                <Table.HeaderCell scope="col" className="num">
-                  {t('program.import.line')}
-                </Table.HeaderCell>
-                <Table.HeaderCell scope="col">{t('program.import.field')}</Table.HeaderCell>
-                <Table.HeaderCell scope="col">{t('program.import.message')}</Table.HeaderCell>
-              </Table.Row>
-            </Table.Head>
-            <Table.Body>
-              {lines.map((d, k) => (
-                <Table.Row key={k}>
-                  <Table.Cell className="num">{d.line ?? '–'}</Table.Cell>
-                  <Table.Cell>
-                    <code>{d.field ?? '–'}</code>
-                  </Table.Cell>
-                  <Table.Cell>{d.message}</Table.Cell>
-                </Table.Row>
-              ))}
-            </Table.Body>
-          </Table>
-        </div>
-      )}
     </>
   );
 }
