@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import type { UserActor } from '@omstilling/core';
 import type { DB } from '../db/schema.js';
 import { AppError } from '../errors.js';
-import { newToken, sha256 } from '../ids.js';
+import { newId, newToken, sha256 } from '../ids.js';
 import { TenantScope } from '../tenant.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { usersRepository, type UserRow } from '../users/users.repository.js';
@@ -43,11 +43,35 @@ export async function startSession(db: Kysely<DB>, user: UserRow, meta: SessionM
 }
 
 /** Checks e-mail and password within one municipality; the error never says which was wrong. */
+/** Failed logins for one e-mail address within the window after which it is refused for a while. */
+export const LOGIN_THROTTLE = { failures: 5, windowMinutes: 15 };
+
+/**
+ * Signs in with a password. Guesses are throttled per account in the database, so across every
+ * instance: after 5 failures within 15 minutes the address is refused — right password or not —
+ * until the oldest of them is 15 minutes old. Unknown addresses are counted too, and answer the
+ * same, so the throttle does not tell which addresses exist. A successful login clears the count.
+ */
 export async function loginWithPassword(db: Kysely<DB>, municipalityId: string, email: string, password: string, meta: SessionMeta, now: Date, ttlHours: number): Promise<StartedSession> {
   const scope = new TenantScope(db, municipalityId);
-  const user = await usersRepository(scope).byEmail(email.trim().toLowerCase());
+  const address = email.trim().toLowerCase();
+  const emailHash = sha256(address);
+  const since = new Date(now.getTime() - LOGIN_THROTTLE.windowMinutes * 60_000).toISOString();
+  const recent = await scope.selectFrom('login_failure').select('at').where('email_hash', '=', emailHash).where('at', '>', since).orderBy('at').execute();
+  if (recent.length >= LOGIN_THROTTLE.failures) {
+    const freeAt = Date.parse(recent[recent.length - LOGIN_THROTTLE.failures]!.at) + LOGIN_THROTTLE.windowMinutes * 60_000;
+    const minutes = Math.max(1, Math.ceil((freeAt - now.getTime()) / 60_000));
+    throw new AppError('rate_limited', `For mange mislykkede innlogginger med denne e-postadressen. Prøv igjen om ${minutes} ${minutes === 1 ? 'minutt' : 'minutter'}.`);
+  }
+  const user = await usersRepository(scope).byEmail(address);
   const ok = await verifyPassword(user?.password_hash ?? (await getDummyHash()), password);
-  if (!user || !user.password_hash || !ok || user.active !== 1) throw new AppError('unauthenticated', 'Feil e-postadresse eller passord');
+  if (!user || !user.password_hash || !ok || user.active !== 1) {
+    await scope.insertInto('login_failure', { id: newId(), email_hash: emailHash, at: now.toISOString() }).execute();
+    // Old failures are of no use: keep the table small.
+    await scope.deleteFrom('login_failure').where('at', '<', new Date(now.getTime() - 86_400_000).toISOString()).execute();
+    throw new AppError('unauthenticated', 'Feil e-postadresse eller passord');
+  }
+  await scope.deleteFrom('login_failure').where('email_hash', '=', emailHash).execute();
   return startSession(db, user, meta, now, ttlHours);
 }
 

@@ -81,6 +81,14 @@ export interface SessionTable {
   user_agent: string | null;
 }
 
+/** A failed password login (the e-mail address hashed), for throttling guesses per account. */
+export interface LoginFailureTable {
+  id: string;
+  municipality_id: string;
+  email_hash: string;
+  at: string;
+}
+
 export interface AuditLogTable {
   id: Generated<number>;
   municipality_id: string;
@@ -140,6 +148,7 @@ export interface DB extends ProgramDB, CertificationDB, FoodwasteDB {
   organisation: OrganisationTable;
   app_user: UserTable;
   session: SessionTable;
+  login_failure: LoginFailureTable;
   audit_log: AuditLogTable;
   stored_file: StoredFileTable;
   oidc_state: OidcStateTable;
