@@ -1,4 +1,5 @@
 export * from './access/index.js';
+export * from './apprenticeships/index.js';
 export * from './certification/index.js';
 export * from './foodwaste/index.js';
 export * from './geo/index.js';

@@ -1,9 +1,10 @@
 import { registerPublisher, type IndicatorPublisher } from './program/program.publishers.js';
 import { CERTIFICATION_PUBLISHERS } from './certification/certification.publishers.js';
 import { FOODWASTE_PUBLISHERS } from './foodwaste/foodwaste.publishers.js';
+import { APPRENTICESHIPS_PUBLISHERS } from './apprenticeships/apprenticeships.publishers.js';
 
 // Every domain's published indicators, registered once at start-up (one line per domain).
-const PUBLISHERS: IndicatorPublisher[] = [...CERTIFICATION_PUBLISHERS, ...FOODWASTE_PUBLISHERS];
+const PUBLISHERS: IndicatorPublisher[] = [...CERTIFICATION_PUBLISHERS, ...FOODWASTE_PUBLISHERS, ...APPRENTICESHIPS_PUBLISHERS];
 
 let registered = false;
 

@@ -10,6 +10,7 @@ import { programRoutes } from './program/program.routes.js';
 import { exportsRoutes } from './program/exports.routes.js';
 import { certificationRoutes } from './certification/certification.routes.js';
 import { foodwasteRoutes } from './foodwaste/foodwaste.routes.js';
+import { apprenticeshipsRoutes } from './apprenticeships/apprenticeships.routes.js';
 
 /** Every route of the API, platform first, then one line per domain. */
 export async function registerRoutes(app: FastifyInstance): Promise<void> {
@@ -24,4 +25,5 @@ export async function registerRoutes(app: FastifyInstance): Promise<void> {
   await app.register(exportsRoutes);
   await app.register(certificationRoutes);
   await app.register(foodwasteRoutes);
+  await app.register(apprenticeshipsRoutes);
 }

@@ -3,9 +3,10 @@ import type { AppDeps } from '../platform/http/deps.js';
 import { programDemoStep } from '../program/program.demo.js';
 import { certificationDemoStep } from '../certification/certification.demo.js';
 import { foodwasteDemoStep } from '../foodwaste/foodwaste.demo.js';
+import { apprenticeshipsDemoStep } from '../apprenticeships/apprenticeships.demo.js';
 
 /** A domain's demo data loader: reads its files from the demo folder; must be idempotent. */
 export type DemoStep = (ctx: Ctx, demoDir: string, deps: AppDeps) => Promise<void>;
 
 // Each domain adds one line here.
-export const DEMO_STEPS: DemoStep[] = [programDemoStep, certificationDemoStep, foodwasteDemoStep];
+export const DEMO_STEPS: DemoStep[] = [programDemoStep, certificationDemoStep, foodwasteDemoStep, apprenticeshipsDemoStep];

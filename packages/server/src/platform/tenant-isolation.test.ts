@@ -157,6 +157,7 @@ describe.each(ENGINES)('tenant isolation (%s)', (engine) => {
     kitchens: 'fw_kitchen',
     offers: 'fw_offer',
     'list-items': 'fw_list_item',
+    places: 'appr_place',
   };
   const tableOf = (url: string) => COLLECTION_TABLE[/\/([\w-]+)\/:id\b/.exec(url)?.[1] ?? ''];
 

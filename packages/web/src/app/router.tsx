@@ -99,6 +99,9 @@ const certificationRoutes = [
 ] as const;
 
 // Food waste (A6): start page with figures and kitchens, quick entry for a phone, a kitchen's dashboard, surplus offers.
+// Apprenticeships (A5, B4): the road to three times as many apprentices, and the register of places.
+const apprenticeshipsRoute = createRoute({ getParentRoute: () => authRoute, path: '/apprenticeships', component: lazyRouteComponent(() => import('../apprenticeships/pages'), 'ApprenticeshipsPage') });
+
 const fwPage = (name: keyof typeof import('../foodwaste/pages')) => lazyRouteComponent(() => import('../foodwaste/pages'), name);
 const foodwasteRoutes = [
   createRoute({ getParentRoute: () => authRoute, path: '/foodwaste', component: fwPage('FoodwastePage') }),
@@ -144,7 +147,7 @@ const domainRoute = createRoute({ getParentRoute: () => rootRoute, path: '/$doma
 const routeTree = rootRoute.addChildren([
   startRoute,
   loginRoute,
-  authRoute.addChildren([organisationsRoute, organisationNewRoute, organisationImportRoute, organisationRoute, organisationEditRoute, unitsRoute, unitNewRoute, unitRoute, ...programRoutes, ...certificationRoutes, ...foodwasteRoutes]),
+  authRoute.addChildren([organisationsRoute, organisationNewRoute, organisationImportRoute, organisationRoute, organisationEditRoute, unitsRoute, unitNewRoute, unitRoute, ...programRoutes, ...certificationRoutes, ...foodwasteRoutes, apprenticeshipsRoute]),
   adminRoute.addChildren([usersRoute, userNewRoute, userRoute, auditRoute]),
   ...publicProgramRoutes,
   domainRoute,

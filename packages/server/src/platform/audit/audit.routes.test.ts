@@ -148,6 +148,12 @@ describe.each(ENGINES)('audit log (%s)', (engine) => {
     const contact = await send('POST', '/api/certification/outreach', { organisationId: business, date: '2024-04-01', channel: 'phone', outcome: 'interested' });
     expected.push({ route: 'POST /api/certification/outreach', action: 'create', entityType: 'cert_outreach', entityId: contact.id ?? (await newest('cert_outreach', 'create')), before: null, after: {} });
 
+    // apprenticeships: a place registered, then filled
+    const appr = await send('POST', '/api/apprenticeships/places', { unitId: hvalstad, tradeKey: 'kokkfaget', startDate: '2024-08-15', endDate: '2026-08-14', status: 'open' });
+    expected.push({ route: 'POST /api/apprenticeships/places', action: 'create', entityType: 'appr_place', entityId: appr.id, before: null, after: { status: 'open' } });
+    await send('PATCH', `/api/apprenticeships/places/${appr.id}`, { status: 'filled', contractRef: 'REV-2024-1' });
+    expected.push({ route: 'PATCH /api/apprenticeships/places/:id', action: 'update', entityType: 'appr_place', entityId: appr.id, before: { status: 'open' }, after: { status: 'filled' } });
+
     // food waste: a kitchen, a registration, activity twice, an import, an offer claimed and collected, another claimed and not collected
     const stage = await send('POST', '/api/foodwaste/list-items', { list: 'stages', labelNb: 'Kantinedisk', labelEn: 'Canteen counter' });
     expected.push({ route: 'POST /api/foodwaste/list-items', action: 'create', entityType: 'fw_list_item', entityId: stage.id, before: null, after: { key: 'kantinedisk' } });

@@ -64,6 +64,9 @@ const OPEN_TO: Record<string, Who[]> = {
   // Food waste: lists, own kitchens, own registrations and offers for everyone signed in; the overview and any kitchen's dashboard for staff.
   ...Object.fromEntries(['options', 'list-items', 'kitchens', 'registrations', 'registrations/export', 'offers'].map((p) => [`GET /api/foodwaste/${p}`, ['business', 'unit_manager', 'editor_other'] as Who[]])),
   ...Object.fromEntries(['overview', 'kitchens/:id'].map((p) => [`GET /api/foodwaste/${p}`, ['unit_manager', 'editor_other'] as Who[]])),
+  // Apprenticeships: trades and own places for everyone signed in; the overview for staff.
+  ...Object.fromEntries(['options', 'places'].map((p) => [`GET /api/apprenticeships/${p}`, ['business', 'unit_manager', 'editor_other'] as Who[]])),
+  'GET /api/apprenticeships/overview': ['unit_manager', 'editor_other'],
 };
 
 /**
@@ -154,6 +157,8 @@ describe.each(ENGINES)('authorisation matrix (%s)', (engine) => {
     const kitchen = await db.selectFrom('fw_kitchen').select('id').where('unit_id', 'is not', null).where('unit_id', '!=', unitA).orderBy('id').executeTakeFirst();
     const offer = await db.selectFrom('fw_offer').innerJoin('fw_kitchen', 'fw_kitchen.id', 'fw_offer.kitchen_id').select('fw_offer.id').where('fw_kitchen.organisation_id', 'is not', null).where('fw_kitchen.organisation_id', '!=', ownOrg).orderBy('fw_offer.id').executeTakeFirst();
     const listItem = await db.selectFrom('fw_list_item').select('id').orderBy('id').executeTakeFirst();
+    // A place at another unit than A.
+    const apprPlace = await db.selectFrom('appr_place').select('id').where('unit_id', 'is not', null).where('unit_id', '!=', unitA).orderBy('id').executeTakeFirst();
     uploads = {
       '/api/files': { fields: { domain: 'organisations', ownerUnitId: unitB }, file: { name: 'x.png', data: PNG, type: 'image/png' } },
       '/api/organisations/import/brreg': { fields: {}, file: { name: 'x.json', data: '{"_embedded":{"underenheter":[]}}', type: 'application/json' } },
@@ -180,6 +185,7 @@ describe.each(ENGINES)('authorisation matrix (%s)', (engine) => {
       kitchens: kitchen?.id ?? 'no-kitchen',
       offers: offer?.id ?? 'no-offer',
       'list-items': listItem?.id ?? 'no-list-item',
+      places: apprPlace?.id ?? 'no-place',
     };
   }, SWEEP_TIMEOUT);
   afterAll(() => t?.close());

@@ -1,0 +1,3 @@
+import './translations';
+// The apprenticeship pages, loaded lazily by the router.
+export { ApprenticeshipsPage } from './ApprenticeshipsPage';
