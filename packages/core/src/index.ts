@@ -1,6 +1,7 @@
 export * from './access/index.js';
 export * from './apprenticeships/index.js';
 export * from './certification/index.js';
+export * from './enterprise/index.js';
 export * from './foodwaste/index.js';
 export * from './geo/index.js';
 export * from './import/index.js';
