@@ -11,6 +11,7 @@ import { exportsRoutes } from './program/exports.routes.js';
 import { certificationRoutes } from './certification/certification.routes.js';
 import { foodwasteRoutes } from './foodwaste/foodwaste.routes.js';
 import { apprenticeshipsRoutes } from './apprenticeships/apprenticeships.routes.js';
+import { enterpriseRoutes } from './enterprise/enterprise.routes.js';
 
 /** Every route of the API, platform first, then one line per domain. */
 export async function registerRoutes(app: FastifyInstance): Promise<void> {
@@ -26,4 +27,5 @@ export async function registerRoutes(app: FastifyInstance): Promise<void> {
   await app.register(certificationRoutes);
   await app.register(foodwasteRoutes);
   await app.register(apprenticeshipsRoutes);
+  await app.register(enterpriseRoutes);
 }

@@ -4,9 +4,10 @@ import { programDemoStep } from '../program/program.demo.js';
 import { certificationDemoStep } from '../certification/certification.demo.js';
 import { foodwasteDemoStep } from '../foodwaste/foodwaste.demo.js';
 import { apprenticeshipsDemoStep } from '../apprenticeships/apprenticeships.demo.js';
+import { enterpriseDemoStep } from '../enterprise/enterprise.demo.js';
 
 /** A domain's demo data loader: reads its files from the demo folder; must be idempotent. */
 export type DemoStep = (ctx: Ctx, demoDir: string, deps: AppDeps) => Promise<void>;
 
 // Each domain adds one line here.
-export const DEMO_STEPS: DemoStep[] = [programDemoStep, certificationDemoStep, foodwasteDemoStep, apprenticeshipsDemoStep];
+export const DEMO_STEPS: DemoStep[] = [programDemoStep, certificationDemoStep, foodwasteDemoStep, apprenticeshipsDemoStep, enterpriseDemoStep];

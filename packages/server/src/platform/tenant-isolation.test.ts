@@ -158,6 +158,8 @@ describe.each(ENGINES)('tenant isolation (%s)', (engine) => {
     offers: 'fw_offer',
     'list-items': 'fw_list_item',
     places: 'appr_place',
+    calls: 'ent_call',
+    applications: 'ent_application',
   };
   const tableOf = (url: string) => COLLECTION_TABLE[/\/([\w-]+)\/:id\b/.exec(url)?.[1] ?? ''];
 

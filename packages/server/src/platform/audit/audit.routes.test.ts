@@ -148,6 +148,20 @@ describe.each(ENGINES)('audit log (%s)', (engine) => {
     const contact = await send('POST', '/api/certification/outreach', { organisationId: business, date: '2024-04-01', channel: 'phone', outcome: 'interested' });
     expected.push({ route: 'POST /api/certification/outreach', action: 'create', entityType: 'cert_outreach', entityId: contact.id ?? (await newest('cert_outreach', 'create')), before: null, after: {} });
 
+    // grant rounds: a call closing in a moment, an application, a review, the decision after the deadline, the grantee's report
+    const applicant = (await db.selectFrom('organisation').select('id').where('municipality_id', '=', askerId).where('org_number', '=', '910805630').executeTakeFirstOrThrow()).id;
+    const grantCall = await send('POST', '/api/enterprise/calls', { title: 'Revisjonsrunde', opensAt: new Date(Date.now() - 3_600_000).toISOString(), deadline: new Date(Date.now() + 1_500).toISOString(), budgetNok: 100_000, minReviewers: 1, criteria: [{ key: 'effect', name: 'Effekt', weight: 100, maxScore: 6 }] });
+    expected.push({ route: 'POST /api/enterprise/calls', action: 'create', entityType: 'ent_call', entityId: grantCall.id, before: null, after: { title: 'Revisjonsrunde' } });
+    const grantApp = await send('POST', `/api/enterprise/calls/${grantCall.id}/applications`, { organisationId: applicant, title: 'Revisjonssøknad', summary: 'En søknad som bare finnes for å revidere loggen.', amountNok: 10_000 });
+    expected.push({ route: 'POST /api/enterprise/calls/:id/applications', action: 'create', entityType: 'ent_application', entityId: grantApp.id, before: null, after: { state: 'submitted' } });
+    const grantReview = await send('POST', `/api/enterprise/applications/${grantApp.id}/reviews`, { conflict: false, scores: { effect: 4 } });
+    expected.push({ route: 'POST /api/enterprise/applications/:id/reviews', action: 'create', entityType: 'ent_review', entityId: grantReview.id, before: null, after: { conflict: false } });
+    await new Promise((r) => setTimeout(r, 1_600)); // past the deadline
+    await send('POST', `/api/enterprise/applications/${grantApp.id}/decision`, { decision: 'granted', grantedNok: 10_000 });
+    expected.push({ route: 'POST /api/enterprise/applications/:id/decision', action: 'update', entityType: 'ent_application', entityId: grantApp.id, before: { state: 'submitted' }, after: { state: 'granted' } });
+    const grantReport = await send('POST', `/api/enterprise/applications/${grantApp.id}/reports`, { text: 'Tilskuddet ble brukt til revisjon av revisjonsloggen.' });
+    expected.push({ route: 'POST /api/enterprise/applications/:id/reports', action: 'create', entityType: 'ent_report', entityId: grantReport.id, before: null, after: { state: 'reported' } });
+
     // apprenticeships: a place registered, then filled
     const appr = await send('POST', '/api/apprenticeships/places', { unitId: hvalstad, tradeKey: 'kokkfaget', startDate: '2024-08-15', endDate: '2026-08-14', status: 'open' });
     expected.push({ route: 'POST /api/apprenticeships/places', action: 'create', entityType: 'appr_place', entityId: appr.id, before: null, after: { status: 'open' } });

@@ -6,6 +6,7 @@ import * as foodwaste from './migrations/2026-11-28T1200-foodwaste.js';
 import * as foodwasteLists from './migrations/2026-11-29T0000-foodwaste-lists.js';
 import * as loginFailures from './migrations/2026-11-29T0010-login-failures.js';
 import * as apprenticeships from './migrations/2026-11-29T0020-apprenticeships.js';
+import * as enterprise from './migrations/2026-11-29T0030-enterprise.js';
 
 // Every migration, by its frozen name. Add new ones at the end; never rename.
 export const MIGRATIONS: Record<string, Migration> = {
@@ -16,6 +17,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '2026-11-29T0000-foodwaste-lists': foodwasteLists,
   '2026-11-29T0010-login-failures': loginFailures,
   '2026-11-29T0020-apprenticeships': apprenticeships,
+  '2026-11-29T0030-enterprise': enterprise,
 };
 
 /** Brings the schema to the newest migration; throws with the failing migration's name. */

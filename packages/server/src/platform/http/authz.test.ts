@@ -67,6 +67,8 @@ const OPEN_TO: Record<string, Who[]> = {
   // Apprenticeships: trades and own places for everyone signed in; the overview for staff.
   ...Object.fromEntries(['options', 'places'].map((p) => [`GET /api/apprenticeships/${p}`, ['business', 'unit_manager', 'editor_other'] as Who[]])),
   'GET /api/apprenticeships/overview': ['unit_manager', 'editor_other'],
+  // Grant rounds: the calls for everyone signed in (business users apply); applications: own for a business user, all for staff.
+  ...Object.fromEntries(['calls', 'calls/:id', 'applications'].map((p) => [`GET /api/enterprise/${p}`, ['business', 'unit_manager', 'editor_other'] as Who[]])),
 };
 
 /**
@@ -157,6 +159,9 @@ describe.each(ENGINES)('authorisation matrix (%s)', (engine) => {
     const kitchen = await db.selectFrom('fw_kitchen').select('id').where('unit_id', 'is not', null).where('unit_id', '!=', unitA).orderBy('id').executeTakeFirst();
     const offer = await db.selectFrom('fw_offer').innerJoin('fw_kitchen', 'fw_kitchen.id', 'fw_offer.kitchen_id').select('fw_offer.id').where('fw_kitchen.organisation_id', 'is not', null).where('fw_kitchen.organisation_id', '!=', ownOrg).orderBy('fw_offer.id').executeTakeFirst();
     const listItem = await db.selectFrom('fw_list_item').select('id').orderBy('id').executeTakeFirst();
+    // A grant round, and an undecided application of another organisation than the business user's (nobody has a conflict on it).
+    const grantCall = await db.selectFrom('ent_call').select('id').orderBy('id').executeTakeFirst();
+    const grantApplication = await db.selectFrom('ent_application').select('id').where('organisation_id', '!=', ownOrg).where('state', '=', 'submitted').orderBy('id').executeTakeFirst();
     // A place at another unit than A.
     const apprPlace = await db.selectFrom('appr_place').select('id').where('unit_id', 'is not', null).where('unit_id', '!=', unitA).orderBy('id').executeTakeFirst();
     uploads = {
@@ -186,6 +191,8 @@ describe.each(ENGINES)('authorisation matrix (%s)', (engine) => {
       offers: offer?.id ?? 'no-offer',
       'list-items': listItem?.id ?? 'no-list-item',
       places: apprPlace?.id ?? 'no-place',
+      calls: grantCall?.id ?? 'no-call',
+      applications: grantApplication?.id ?? 'no-application',
     };
   }, SWEEP_TIMEOUT);
   afterAll(() => t?.close());

@@ -1,0 +1,13 @@
+import { canActForOrganisation, canEditDomain, canReadInternal, type Actor } from '@omstilling/core';
+
+// Who may do what with grant rounds, in one place. Reviewers are the enterprise editors (and admins).
+export const enterprisePolicy = {
+  /** Create calls, review, decide: enterprise editors. */
+  manage: (a: Actor) => canEditDomain(a, 'enterprise'),
+  /** Every signed-in user sees the calls (business users apply to them). */
+  signedIn: (a: Actor) => a.kind !== 'anonymous',
+  /** All applications: municipal staff; a business user: their own. */
+  readAll: (a: Actor) => canReadInternal(a),
+  /** Apply, or report on a grant, for an organisation: its business users, or an editor on its behalf. */
+  actFor: (a: Actor, organisationId: string) => canActForOrganisation(a, 'enterprise', organisationId),
+};
