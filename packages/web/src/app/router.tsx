@@ -102,6 +102,13 @@ const certificationRoutes = [
 // Apprenticeships (A5, B4): the road to three times as many apprentices, and the register of places.
 const apprenticeshipsRoute = createRoute({ getParentRoute: () => authRoute, path: '/apprenticeships', component: lazyRouteComponent(() => import('../apprenticeships/pages'), 'ApprenticeshipsPage') });
 
+// Enterprise (A4, B6): grant rounds with applications, reviews, ranking and decisions.
+const entPage = (name: keyof typeof import('../enterprise/pages')) => lazyRouteComponent(() => import('../enterprise/pages'), name);
+const enterpriseRoutes = [
+  createRoute({ getParentRoute: () => authRoute, path: '/enterprise', component: entPage('GrantsPage') }),
+  createRoute({ getParentRoute: () => authRoute, path: '/enterprise/calls/$id', component: entPage('CallPage') }),
+] as const;
+
 const fwPage = (name: keyof typeof import('../foodwaste/pages')) => lazyRouteComponent(() => import('../foodwaste/pages'), name);
 const foodwasteRoutes = [
   createRoute({ getParentRoute: () => authRoute, path: '/foodwaste', component: fwPage('FoodwastePage') }),
@@ -147,7 +154,7 @@ const domainRoute = createRoute({ getParentRoute: () => rootRoute, path: '/$doma
 const routeTree = rootRoute.addChildren([
   startRoute,
   loginRoute,
-  authRoute.addChildren([organisationsRoute, organisationNewRoute, organisationImportRoute, organisationRoute, organisationEditRoute, unitsRoute, unitNewRoute, unitRoute, ...programRoutes, ...certificationRoutes, ...foodwasteRoutes, apprenticeshipsRoute]),
+  authRoute.addChildren([organisationsRoute, organisationNewRoute, organisationImportRoute, organisationRoute, organisationEditRoute, unitsRoute, unitNewRoute, unitRoute, ...programRoutes, ...certificationRoutes, ...foodwasteRoutes, apprenticeshipsRoute, ...enterpriseRoutes]),
   adminRoute.addChildren([usersRoute, userNewRoute, userRoute, auditRoute]),
   ...publicProgramRoutes,
   domainRoute,

@@ -1,0 +1,96 @@
+// Grant rounds end to end (program points A4 and B6): a business applies in the browser (a too
+// short description refused in Norwegian), an enterprise editor reads the ranking of a decided
+// round, scores the new application, and is stopped when the weights of a new call do not sum
+// to 100 %. axe on every page; screenshots in /tmp/shots/enterprise-*.png.
+import fs from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { checkA11y, launchBrowser, startTestServer, type TestServer } from './harness.js';
+
+const SHOTS = '/tmp/shots';
+const EDITOR = 'jonas.fjellvik@asker.example'; // editor: enterprise
+const BUSINESS = 'vibeke@holmsbu-fjordhotell.example';
+
+describe('grant rounds in the browser', () => {
+  let server: TestServer;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    fs.mkdirSync(SHOTS, { recursive: true });
+    server = await startTestServer();
+    browser = await launchBrowser();
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  async function signIn(email: string, path: string): Promise<Page> {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    await page.goto(`${server.url}/login?redirect=${encodeURIComponent(path)}`);
+    await page.getByLabel('E-postadresse').fill(email);
+    await page.getByLabel('Passord').fill('omstilling-demo');
+    await page.getByRole('button', { name: 'Logg inn' }).click();
+    await page.getByRole('button', { name: 'Logg ut' }).waitFor();
+    return page;
+  }
+
+  async function check(page: Page, name: string) {
+    await page.waitForLoadState('networkidle');
+    await page.locator('.loading').first().waitFor({ state: 'detached', timeout: 10_000 }).catch(() => undefined);
+    await page.screenshot({ path: `${SHOTS}/enterprise-${name}.png`, fullPage: true });
+    await checkA11y(page, `enterprise-${name}`);
+  }
+
+  it('lets a business apply to an open call', async () => {
+    const page = await signIn(BUSINESS, '/enterprise');
+    await page.getByRole('heading', { level: 1, name: 'Tilskudd til grønne og sosiale gründere' }).waitFor();
+    await page.getByRole('link', { name: 'Tilskudd til grønne og sosiale gründere 2027' }).click();
+    await page.getByRole('heading', { level: 2, name: 'Søk om tilskudd' }).waitFor();
+    await page.getByLabel('Prosjektets navn').fill('Matsvinnfri frokost');
+    await page.getByLabel('Hva skal dere gjøre, og hva gir det?').fill('For kort');
+    await page.getByLabel('Beløp dere søker om (kr)').fill('75 000');
+    await page.getByRole('button', { name: 'Send søknaden' }).click();
+    await page.getByText('Beskriv prosjektet med minst 20 tegn').waitFor();
+    await page.getByLabel('Hva skal dere gjøre, og hva gir det?').fill('Vi veier frokostsvinnet og gir overskuddet til matsentralen hver dag.');
+    await page.getByRole('button', { name: 'Send søknaden' }).click();
+    await page.getByText('Søknaden «Matsvinnfri frokost» er sendt. Dere får svar etter søknadsfristen.').waitFor();
+    await page.getByRole('heading', { level: 3, name: 'Matsvinnfri frokost' }).waitFor();
+    await check(page, 'apply');
+    await page.context().close();
+  });
+
+  it('shows the editor the ranking, takes a review, and refuses weights that do not sum to 100 %', async () => {
+    const page = await signIn(EDITOR, '/enterprise');
+    await page.getByRole('link', { name: 'Tilskudd til grønne og sosiale gründere 2026' }).click();
+    await page.getByRole('heading', { level: 2, name: 'Rangering' }).waitFor();
+    await expect.poll(async () => (await page.locator('table').nth(1).locator('tbody tr').first().innerText()).replace(/\s+/g, ' ')).toContain('Møbler av returtre fra byggeplasser');
+    await page.getByText(/for få vurderinger/).first().waitFor();
+    await check(page, 'ranking');
+
+    await page.getByRole('link', { name: 'Tilbake til utlysningene' }).click();
+    await page.getByRole('link', { name: 'Tilskudd til grønne og sosiale gründere 2027' }).click();
+    await page.getByRole('button', { name: 'Behandle: Klesbytte i alle ungdomsskoler' }).click();
+    for (const [name, score] of [['Klima- og miljøeffekt (0–6)', '5'], ['Arbeid og inkludering (0–6)', '4'], ['Gjennomførbarhet (0–6)', '6']] as const) await page.getByLabel(name).selectOption(score);
+    await page.getByRole('button', { name: 'Lagre vurderingen' }).click();
+    await page.getByText('Vurderingen er lagret.').waitFor();
+    // 40·5/6 + 30·4/6 + 30·6/6 = 83.3
+    await page.getByRole('row', { name: /Klesbytte i alle ungdomsskoler.*83,3/ }).waitFor();
+
+    await page.getByRole('link', { name: 'Tilbake til utlysningene' }).click();
+    await page.getByText('Lag en ny utlysning').click();
+    await page.getByLabel('Tittel').fill('Reparasjonsstøtte 2027');
+    await page.getByLabel('Ramme (kr)').fill('200000');
+    await page.getByLabel('Vekt 1 (%)').fill('30');
+    await page.getByText('Vektene summerer til 90 % (må være 100 %).').waitFor();
+    await page.getByRole('button', { name: 'Opprett utlysningen' }).click();
+    await page.getByText('Vektene summerer til 90 %; de må summere til 100 %').waitFor();
+    await check(page, 'call-form');
+    await page.getByLabel('Vekt 1 (%)').fill('40');
+    await page.getByRole('button', { name: 'Opprett utlysningen' }).click();
+    await page.getByText('Utlysningen «Reparasjonsstøtte 2027» er opprettet.').waitFor();
+    await page.context().close();
+  });
+});
