@@ -1,0 +1,112 @@
+// Climate account end to end (program points A2, C1): a finance adviser drops last year's ledger
+// export (semicolons, decimal commas, æøå, Windows-1252) into the browser, sees its progress, is
+// told exactly which three lines are wrong, fixes them, imports, and reads where the purchase
+// emissions come from — by unit, supplier and art, with sources. axe on every state; screenshots
+// in /tmp/shots/climate-*.png.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { checkA11y, launchBrowser, startTestServer, type TestServer } from './harness.js';
+
+const SHOTS = '/tmp/shots';
+const PASSWORD = 'omstilling-demo';
+const ADVISER = 'leila.haugmo@asker.example'; // editor: climate
+const LONG = 180_000; // the machine is shared and loaded
+
+const cp1252 = (s: string) => Buffer.from([...s].map((c) => ({ æ: 0xe6, ø: 0xf8, å: 0xe5, Æ: 0xc6, Ø: 0xd8, Å: 0xc5 })[c] ?? c.charCodeAt(0)));
+const HEADER = 'Bilagsdato;Ansvar;Art;Funksjon;Leverandør_orgnr;Leverandør;Beløp;Tekst';
+const good = [
+  '02.01.2023;1000;115;202;974760673;Kjøkkengrossisten Bærum AS;"12 500,00";Matvarer',
+  '15.02.2023;1010;230;222;;Ås Bygg og Anlegg AS;"250 000,00";Tak på Østre skole',
+  '20.03.2023;1020;180;253;;Asker Kraft;"40 000,50";Strøm',
+  '21.03.2023;1020;120;253;;Kontorrekvisita AS;-199,90;Kreditnota',
+];
+const BAD = [HEADER, ...good, '31.04.2023;1000;115;202;;;100,00;Dato finnes ikke', '01.05.2023;1000;117;202;;;100,00;Ukjent art', '02.05.2023;1000;115;202;;;tolv;Beløp er ikke et tall'].join('\r\n') + '\r\n';
+const FIXED = [HEADER, ...good, '30.04.2023;1000;115;202;;;100,00;Dato rettet', '01.05.2023;1000;115;202;;;100,00;Art rettet', '02.05.2023;1000;115;202;;;12,00;Beløp rettet'].join('\r\n') + '\r\n';
+
+describe('climate account in the browser', () => {
+  let server: TestServer;
+  let browser: Browser;
+  let dir: string;
+
+  beforeAll(async () => {
+    fs.mkdirSync(SHOTS, { recursive: true });
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'omstilling-climate-e2e-'));
+    server = await startTestServer();
+    browser = await launchBrowser();
+  }, LONG);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  async function check(page: Page, name: string) {
+    await page.getByRole('heading', { level: 1 }).first().waitFor();
+    await page.waitForLoadState('networkidle');
+    await page.locator('.loading').first().waitFor({ state: 'detached', timeout: 20_000 }).catch(() => undefined);
+    await page.screenshot({ path: `${SHOTS}/climate-${name}.png`, fullPage: true });
+    await checkA11y(page, `climate-${name}`);
+  }
+
+  it(
+    'a finance adviser imports a ledger, fixes the three bad lines it names, and reads the results with sources',
+    async () => {
+      const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+      const page = await context.newPage();
+      await page.goto(`${server.url}/login?redirect=${encodeURIComponent('/climate')}`);
+      await page.getByLabel('E-postadresse').fill(ADVISER);
+      await page.getByLabel('Passord').fill(PASSWORD);
+      await page.getByRole('button', { name: 'Logg inn' }).click();
+      await page.getByRole('heading', { level: 1, name: 'Klimaregnskap' }).waitFor();
+      // The demo ledger (2024–2025) is there: the newest year, by unit, with the sources note.
+      await page.getByRole('table', { name: /Utslipp 2025 etter enhet/ }).waitFor();
+      await page.getByRole('heading', { level: 2, name: 'Kilder og usikkerhet' }).waitFor();
+      await page.getByText(/EXIOBASE 3\.4/).first().waitFor();
+      await check(page, 'results');
+
+      // The bad file: nothing saved, the three lines named.
+      const bad = path.join(dir, 'hovedbok-2023.csv');
+      fs.writeFileSync(bad, cp1252(BAD));
+      await page.getByLabel('Regnskapsfil').setInputFiles(bad);
+      await page.getByRole('button', { name: 'Importer' }).click();
+      await page.getByText('Ingenting er lagret. Rett linjene under og prøv igjen.').waitFor();
+      const errors = page.getByRole('table', { name: /Linjer med feil \(3\)/ });
+      await errors.waitFor();
+      const rows = await errors.locator('tbody tr').allInnerTexts();
+      expect(rows.map((r) => r.split('\t')[0])).toEqual(['6', '7', '8']);
+      expect(rows.join('\n')).toContain('«31.04.2023» er ikke en gyldig dato');
+      expect(rows.join('\n')).toContain('Art «117» finnes ikke');
+      expect(rows.join('\n')).toContain('«tolv» er ikke et beløp');
+      await check(page, 'bad-lines');
+
+      // Fixed: imported; 2023 appears among the years, by supplier it shows the grocer with æøå intact.
+      const fixed = path.join(dir, 'hovedbok-2023-rettet.csv');
+      fs.writeFileSync(fixed, cp1252(FIXED));
+      await page.getByLabel('Regnskapsfil').setInputFiles(fixed);
+      await page.getByRole('button', { name: 'Importer' }).click();
+      await page.getByText(/7 kjøp importert fra 7 linjer/).waitFor();
+      await page.getByLabel('År').selectOption('2023');
+      await page.getByLabel('Fordel etter').selectOption('supplier');
+      const table = page.getByRole('table', { name: /Utslipp 2023 etter leverandør/ });
+      await table.waitFor();
+      await table.getByText('Kjøkkengrossisten Bærum AS').waitFor();
+      await table.getByText('Ås Bygg og Anlegg AS').waitFor();
+      await page.getByLabel('Fordel etter').selectOption('art');
+      await page.getByRole('table', { name: /Utslipp 2023 etter art/ }).getByText('230 (construction)').waitFor();
+      // The same file again changes nothing.
+      await page.getByLabel('Regnskapsfil').setInputFiles(fixed);
+      await page.getByRole('button', { name: 'Importer' }).click();
+      await page.getByText('Denne filen er importert før. Ingenting er endret.').waitFor();
+      await page.getByLabel('År').selectOption('2025');
+      await page.getByLabel('Fordel etter').selectOption('unit');
+      await page.getByRole('table', { name: /Utslipp 2025 etter enhet/ }).waitFor();
+      await check(page, 'after-import');
+      await context.close();
+    },
+    LONG,
+  );
+});

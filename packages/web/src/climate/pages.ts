@@ -1,0 +1,3 @@
+import './translations';
+// The climate pages, loaded lazily by the router.
+export { ClimatePage } from './ClimatePage';

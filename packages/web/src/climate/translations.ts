@@ -1,0 +1,6 @@
+// The climate strings, added to i18next when the climate pages load (app/i18n addDomainTranslations).
+import { addDomainTranslations } from '../app/i18n';
+import nb from './i18n/nb.json';
+import en from './i18n/en.json';
+
+addDomainTranslations('climate', { nb, en });
