@@ -1,0 +1,3 @@
+import './translations';
+// The investments pages, loaded lazily by the router.
+export { InvestmentsPage } from './InvestmentsPage';
