@@ -2,9 +2,13 @@ import { registerPublisher, type IndicatorPublisher } from './program/program.pu
 import { CERTIFICATION_PUBLISHERS } from './certification/certification.publishers.js';
 import { FOODWASTE_PUBLISHERS } from './foodwaste/foodwaste.publishers.js';
 import { APPRENTICESHIPS_PUBLISHERS } from './apprenticeships/apprenticeships.publishers.js';
+import { CLIMATE_PUBLISHERS } from './climate/climate.publishers.js';
+import { PROCUREMENT_PUBLISHERS } from './procurement/procurement.publishers.js';
+import { FOOTPRINT_PUBLISHERS } from './footprint/footprint.publishers.js';
+import { INVESTMENTS_PUBLISHERS } from './investments/investments.publishers.js';
 
 // Every domain's published indicators, registered once at start-up (one line per domain).
-const PUBLISHERS: IndicatorPublisher[] = [...CERTIFICATION_PUBLISHERS, ...FOODWASTE_PUBLISHERS, ...APPRENTICESHIPS_PUBLISHERS];
+const PUBLISHERS: IndicatorPublisher[] = [...CERTIFICATION_PUBLISHERS, ...FOODWASTE_PUBLISHERS, ...APPRENTICESHIPS_PUBLISHERS, ...CLIMATE_PUBLISHERS, ...PROCUREMENT_PUBLISHERS, ...FOOTPRINT_PUBLISHERS, ...INVESTMENTS_PUBLISHERS];
 
 let registered = false;
 

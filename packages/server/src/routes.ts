@@ -12,6 +12,10 @@ import { certificationRoutes } from './certification/certification.routes.js';
 import { foodwasteRoutes } from './foodwaste/foodwaste.routes.js';
 import { apprenticeshipsRoutes } from './apprenticeships/apprenticeships.routes.js';
 import { enterpriseRoutes } from './enterprise/enterprise.routes.js';
+import { climateRoutes } from './climate/climate.routes.js';
+import { procurementRoutes } from './procurement/procurement.routes.js';
+import { footprintRoutes } from './footprint/footprint.routes.js';
+import { investmentsRoutes } from './investments/investments.routes.js';
 
 /** Every route of the API, platform first, then one line per domain. */
 export async function registerRoutes(app: FastifyInstance): Promise<void> {
@@ -28,4 +32,8 @@ export async function registerRoutes(app: FastifyInstance): Promise<void> {
   await app.register(foodwasteRoutes);
   await app.register(apprenticeshipsRoutes);
   await app.register(enterpriseRoutes);
+  await app.register(climateRoutes);
+  await app.register(procurementRoutes);
+  await app.register(footprintRoutes);
+  await app.register(investmentsRoutes);
 }

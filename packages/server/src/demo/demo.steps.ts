@@ -5,9 +5,13 @@ import { certificationDemoStep } from '../certification/certification.demo.js';
 import { foodwasteDemoStep } from '../foodwaste/foodwaste.demo.js';
 import { apprenticeshipsDemoStep } from '../apprenticeships/apprenticeships.demo.js';
 import { enterpriseDemoStep } from '../enterprise/enterprise.demo.js';
+import { climateDemoStep } from '../climate/climate.demo.js';
+import { procurementDemoStep } from '../procurement/procurement.demo.js';
+import { footprintDemoStep } from '../footprint/footprint.demo.js';
+import { investmentsDemoStep } from '../investments/investments.demo.js';
 
 /** A domain's demo data loader: reads its files from the demo folder; must be idempotent. */
 export type DemoStep = (ctx: Ctx, demoDir: string, deps: AppDeps) => Promise<void>;
 
 // Each domain adds one line here.
-export const DEMO_STEPS: DemoStep[] = [programDemoStep, certificationDemoStep, foodwasteDemoStep, apprenticeshipsDemoStep, enterpriseDemoStep];
+export const DEMO_STEPS: DemoStep[] = [programDemoStep, certificationDemoStep, foodwasteDemoStep, apprenticeshipsDemoStep, enterpriseDemoStep, procurementDemoStep, footprintDemoStep, climateDemoStep, investmentsDemoStep];

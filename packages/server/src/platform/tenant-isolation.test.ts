@@ -160,6 +160,11 @@ describe.each(ENGINES)('tenant isolation (%s)', (engine) => {
     places: 'appr_place',
     calls: 'ent_call',
     applications: 'ent_application',
+    library: 'pr_criterion',
+    tenders: 'pr_tender',
+    bids: 'pr_bid',
+    contracts: 'pr_contract',
+    'follow-ups': 'pr_follow_up',
   };
   const tableOf = (url: string) => COLLECTION_TABLE[/\/([\w-]+)\/:id\b/.exec(url)?.[1] ?? ''];
 
@@ -198,6 +203,8 @@ describe.each(ENGINES)('tenant isolation (%s)', (engine) => {
             // A real source of the indicator, so that only the tenant can stop it.
             const src = await t.deps.db.selectFrom('indicator_source').select('id').where('indicator_id', '=', id).executeTakeFirstOrThrow();
             req.payload = { sourceId: src.id };
+          } else if (method === 'PUT' && r.url.startsWith('/api/procurement/')) {
+            req.payload = sampleOf(schema.body) as InjectOptions['payload']; // passes the schema; only the tenant can stop it
           } else if (method === 'PUT') {
             // A body that passes every check (read by the owner), so that only the tenant can stop it.
             const body = (await get(owner.s, url, owner.host)).json();

@@ -24,6 +24,6 @@ export const POINTS_BY_DOMAIN: Record<Domain, readonly string[]> = {
 };
 
 /** Domains that have pages in this web app; the rest show "not built yet" whatever the server says. */
-export const WEB_DOMAINS: readonly Domain[] = ['organisations', 'program', 'certification', 'foodwaste', 'apprenticeships', 'enterprise'];
+export const WEB_DOMAINS: readonly Domain[] = ['organisations', 'program', 'certification', 'foodwaste', 'apprenticeships', 'enterprise', 'footprint', 'climate', 'procurement', 'investments'];
 
 export const isDomain = (s: string): s is Domain => (DOMAINS as readonly string[]).includes(s);

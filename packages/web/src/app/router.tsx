@@ -99,6 +99,14 @@ const certificationRoutes = [
 ] as const;
 
 // Food waste (A6): start page with figures and kitchens, quick entry for a phone, a kitchen's dashboard, surplus offers.
+const prPage = (name: keyof typeof import('../procurement/pages')) => lazyRouteComponent(() => import('../procurement/pages'), name);
+const procurementRoutes = [
+  createRoute({ getParentRoute: () => authRoute, path: '/procurement', component: prPage('ProcurementPage') }),
+  createRoute({ getParentRoute: () => authRoute, path: '/procurement/tenders/new', component: prPage('TenderBuilderPage') }),
+  createRoute({ getParentRoute: () => authRoute, path: '/procurement/tenders/$id', component: prPage('TenderPage') }),
+  createRoute({ getParentRoute: () => authRoute, path: '/procurement/follow-up', component: prPage('FollowUpPage') }),
+  createRoute({ getParentRoute: () => authRoute, path: '/procurement/library', component: prPage('LibraryPage') }),
+];
 // Apprenticeships (A5, B4): the road to three times as many apprentices, and the register of places.
 const apprenticeshipsRoute = createRoute({ getParentRoute: () => authRoute, path: '/apprenticeships', component: lazyRouteComponent(() => import('../apprenticeships/pages'), 'ApprenticeshipsPage') });
 
@@ -116,6 +124,10 @@ const foodwasteRoutes = [
   createRoute({ getParentRoute: () => authRoute, path: '/foodwaste/kitchens/$id', component: fwPage('KitchenPage') }),
   createRoute({ getParentRoute: () => authRoute, path: '/foodwaste/offers', component: fwPage('OffersPage') }),
 ] as const;
+
+// Climate account of purchases (A2, C1): results, upload, sources.
+const investmentsRoutes = [createRoute({ getParentRoute: () => authRoute, path: '/investments', component: lazyRouteComponent(() => import('../investments/pages'), 'InvestmentsPage') })] as const;
+const climateRoutes = [createRoute({ getParentRoute: () => authRoute, path: '/climate', component: lazyRouteComponent(() => import('../climate/pages'), 'ClimatePage') })] as const;
 
 // Admin pages.
 const adminRoute = createRoute({ getParentRoute: () => rootRoute, id: 'admin', beforeLoad: requireSession, component: () => <RequireAuth admin /> });
@@ -148,15 +160,25 @@ const auditRoute = createRoute({
   component: lazyRouteComponent(() => import('../admin/AuditPage'), 'AuditPage'),
 });
 
+// The footprint calculator, its documentation and the pledge tally: public, no login, one light chunk.
+const fpPage = (name: keyof typeof import('../footprint/pages')) => lazyRouteComponent(() => import('../footprint/pages'), name);
+const footprintRoutes = [
+  createRoute({ getParentRoute: () => rootRoute, path: '/public/footprint', component: fpPage('CalculatorPage') }),
+  createRoute({ getParentRoute: () => rootRoute, path: '/public/footprint/docs/$category', component: fpPage('DocsPage') }),
+  createRoute({ getParentRoute: () => rootRoute, path: '/public/footprint/tally', component: fpPage('TallyPage') }),
+  createRoute({ getParentRoute: () => rootRoute, path: '/footprint', component: fpPage('CalculatorPage') }),
+];
+
 // Any other domain: a page that says plainly the module is not built yet (or not found).
 const domainRoute = createRoute({ getParentRoute: () => rootRoute, path: '/$domain', component: lazyRouteComponent(() => import('../platform/ModulePage'), 'ModulePage') });
 
 const routeTree = rootRoute.addChildren([
   startRoute,
   loginRoute,
-  authRoute.addChildren([organisationsRoute, organisationNewRoute, organisationImportRoute, organisationRoute, organisationEditRoute, unitsRoute, unitNewRoute, unitRoute, ...programRoutes, ...certificationRoutes, ...foodwasteRoutes, apprenticeshipsRoute, ...enterpriseRoutes]),
+  authRoute.addChildren([organisationsRoute, organisationNewRoute, organisationImportRoute, organisationRoute, organisationEditRoute, unitsRoute, unitNewRoute, unitRoute, ...programRoutes, ...certificationRoutes, ...foodwasteRoutes, apprenticeshipsRoute, ...enterpriseRoutes, ...procurementRoutes, ...climateRoutes, ...investmentsRoutes]),
   adminRoute.addChildren([usersRoute, userNewRoute, userRoute, auditRoute]),
   ...publicProgramRoutes,
+  ...footprintRoutes,
   domainRoute,
 ]);
 

@@ -27,6 +27,8 @@ interface Expected {
   /** Fields the entry's before / after must hold (null: must be empty). */
   before?: Record<string, unknown> | null;
   after?: Record<string, unknown> | null;
+  /** Public anonymous writes (footprint): recorded as «anonym», never with the caller's identity. */
+  anonymous?: true;
 }
 
 describe.each(ENGINES)('audit log (%s)', (engine) => {
@@ -196,6 +198,61 @@ describe.each(ENGINES)('audit log (%s)', (engine) => {
     await send('POST', `/api/foodwaste/offers/${missed.id}/claim`, { receiverOrganisationId: receiver });
     await send('POST', `/api/foodwaste/offers/${missed.id}/no-show`);
     expected.push({ route: 'POST /api/foodwaste/offers/:id/no-show', action: 'update', entityType: 'fw_offer', entityId: missed.id, before: { status: 'claimed' }, after: { status: 'no_show' } });
+    // Footprint: public, anonymous writes (the signed-in admin is recorded as «anonym», never by identity).
+    const shared = await send('POST', '/api/public/footprint/results', { answers: { 'food.diet': 'vegan' }, district: 'heggedal' });
+    expected.push({ route: 'POST /api/public/footprint/results', action: 'create', entityType: 'fp_submission', entityId: shared.id, before: null, after: { district: 'heggedal' }, anonymous: true });
+    await send('POST', '/api/public/footprint/pledges', { actions: ['fly_less'] });
+    expected.push({ route: 'POST /api/public/footprint/pledges', action: 'create', entityType: 'fp_pledge', entityId: await newest('fp_pledge', 'create'), before: null, after: { actions: ['fly_less'] }, anonymous: true });
+
+    // Procurement: the library, a tender from draft to award, bids, a follow-up outcome, OCDS import.
+    const criterion = await send('POST', '/api/procurement/library', { key: 'audit-krav', productGroup: 'general', type: 'contract_condition', level: 'basic', title: 'Revisjonskrav', text: 'Tekst', documentation: 'Rapport', verification: 'Revisjon', cpv: ['50000000-5'] });
+    expected.push({ route: 'POST /api/procurement/library', action: 'create', entityType: 'pr_criterion', entityId: criterion.id, after: { key: 'audit-krav' } });
+    await send('PUT', `/api/procurement/library/${criterion.id}`, { key: 'audit-krav', productGroup: 'general', type: 'contract_condition', level: 'basic', title: 'Revisjonskrav, endret', text: 'Tekst', documentation: 'Rapport', verification: 'Revisjon', cpv: ['50000000-5'] });
+    expected.push({ route: 'PUT /api/procurement/library/:id', action: 'update', entityType: 'pr_criterion', entityId: criterion.id, before: { title: 'Revisjonskrav' }, after: { title: 'Revisjonskrav, endret' } });
+    await send('POST', '/api/procurement/library/load-starter');
+    expected.push({ route: 'POST /api/procurement/library/load-starter', action: 'import', entityType: 'pr_criterion', entityId: 'criteria.json', after: { created: 0 } });
+    const tenderBody = { reference: 'REV-1', title: 'Revisjonsanskaffelse', cpv: '50000000-5', estimatedValueNok: 500000, procedure: 'open', priceModel: { kind: 'proportional', maxPoints: 10 }, criteria: [{ id: 'price', kind: 'price', name: 'Pris', weight: 70 }, { id: 'env', kind: 'environment', name: 'Miljø', weight: 30 }], requirementKeys: ['audit-krav'] };
+    const tender = await send('POST', '/api/procurement/tenders', tenderBody);
+    expected.push({ route: 'POST /api/procurement/tenders', action: 'create', entityType: 'pr_tender', entityId: tender.id, after: { reference: 'REV-1' } });
+    await send('PUT', `/api/procurement/tenders/${tender.id}`, { ...tenderBody, title: 'Revisjonsanskaffelse 2' });
+    expected.push({ route: 'PUT /api/procurement/tenders/:id', action: 'update', entityType: 'pr_tender', entityId: tender.id, before: { title: 'Revisjonsanskaffelse' }, after: { title: 'Revisjonsanskaffelse 2' } });
+    await send('POST', `/api/procurement/tenders/${tender.id}/publish`, {});
+    expected.push({ route: 'POST /api/procurement/tenders/:id/publish', action: 'publish', entityType: 'pr_tender', entityId: tender.id, before: { status: 'draft' }, after: { status: 'published' } });
+    const bidA = await send('POST', `/api/procurement/tenders/${tender.id}/bids`, { label: 'A', supplierName: 'Leverandør A', priceNok: 400000, points: { env: 5 } });
+    expected.push({ route: 'POST /api/procurement/tenders/:id/bids', action: 'create', entityType: 'pr_bid', entityId: bidA.id, after: { label: 'A' } });
+    const bidB = await send('POST', `/api/procurement/tenders/${tender.id}/bids`, { label: 'B', supplierName: 'Leverandør B', priceNok: 450000, points: { env: 9 } });
+    await send('DELETE', `/api/procurement/bids/${bidB.id}`);
+    expected.push({ route: 'DELETE /api/procurement/bids/:id', action: 'delete', entityType: 'pr_bid', entityId: bidB.id, before: { label: 'B' } });
+    const contract = await send('POST', `/api/procurement/tenders/${tender.id}/award`, { bidId: bidA.id, startDate: '2026-01-01', endDate: '2026-12-31' });
+    expected.push({ route: 'POST /api/procurement/tenders/:id/award', action: 'award', entityType: 'pr_tender', entityId: tender.id, after: { bid: 'A' } });
+    await send('POST', `/api/procurement/follow-ups/${contract.followUps[0].id}/outcome`, { outcome: 'met', checkedOn: '2026-03-01' });
+    expected.push({ route: 'POST /api/procurement/follow-ups/:id/outcome', action: 'update', entityType: 'pr_follow_up', entityId: contract.followUps[0].id, before: { outcome: null }, after: { outcome: 'met' } });
+    const ocds = JSON.parse(fs.readFileSync(path.join(t.deps.config.dataDir, 'reference', 'procurement', 'ocds-1.1.5', 'examples', 'easy_releases__worked_example1__tender.json'), 'utf8'));
+    await send('POST', '/api/procurement/ocds/import', ocds);
+    expected.push({ route: 'POST /api/procurement/ocds/import', action: 'import', entityType: 'pr_tender', entityId: 'ocds.json', after: { created: 1 } });
+
+    const ledger = await upload('/api/climate/imports', {}, { name: 'hovedbok-2022.csv', data: 'dato;ansvar;art;funksjon;belop\r\n2022-03-01;1000;115;202;1 000,00\r\n', type: 'text/csv' });
+    expected.push({ route: 'POST /api/climate/imports', action: 'import', entityType: 'climate_import', entityId: ledger.importId });
+    await send('PUT', '/api/climate/ansvar', { rows: [{ ansvar: '1000', unitKey: 'skole-hvalstad' }] });
+    expected.push({ route: 'PUT /api/climate/ansvar', action: 'update', entityType: 'climate_ansvar_unit', entityId: 'ansvar' });
+    await send('PUT', '/api/climate/mapping', { art: '120', category: 'stationery', rationale: 'Mest papir og kontorrekvisita hos oss' });
+    expected.push({ route: 'PUT /api/climate/mapping', action: 'update', entityType: 'climate_art_mapping', entityId: '120/', after: { category: 'stationery' } });
+    await send('PUT', '/api/climate/supplier-factors', { orgnr: '974760673', year: 2024, kgPerNok: 0.02, source: 'Klimaregnskap 2024' });
+    expected.push({ route: 'PUT /api/climate/supplier-factors', action: 'update', entityType: 'climate_supplier_factor', entityId: '974760673/2024', after: { kgPerNok: 0.02 } });
+    await send('PUT', '/api/climate/factor-decisions', { setKey: 'exiobase-no', category: 'sea_transport', value: 0.9, note: 'Ferjeselskapets eget tall' });
+    expected.push({ route: 'PUT /api/climate/factor-decisions', action: 'update', entityType: 'climate_factor_decision', entityId: 'exiobase-no/sea_transport', after: { value: 0.9 } });
+
+    await upload('/api/investments/lists/import', { listKey: 'revisjon', listName: 'Revisjonsliste' }, { name: 'revisjonsliste.csv', data: 'name;decision\r\nRevisjon Kull ASA;Exclusion\r\n', type: 'text/csv' });
+    expected.push({ route: 'POST /api/investments/lists/import', action: 'import', entityType: 'inv_list_version', entityId: 'revisjonsliste.csv', after: { listKey: 'revisjon', version: 1 } });
+    await upload('/api/investments/holdings/import', { portfolioKey: 'revisjonsfond', portfolioName: 'Revisjonsfond', asOf: '2026-06-30' }, { name: 'revisjonsfond.csv', data: 'name;market_value_nok\r\nRevisjon Kull ASA;100\r\n', type: 'text/csv' });
+    expected.push({ route: 'POST /api/investments/holdings/import', action: 'import', entityType: 'inv_report', entityId: 'revisjonsfond.csv', after: { holdings: 1 } });
+    const invPolicy = (await t.app.inject({ url: '/api/investments/policy', headers: admin.headers() })).json().policy;
+    const adopted = await send('POST', '/api/investments/policy', { ...invPolicy, adoptedLists: ['nbim', 'revisjon'] });
+    expected.push({ route: 'POST /api/investments/policy', action: 'create', entityType: 'inv_policy', entityId: adopted.id, after: { adoptedLists: ['nbim', 'revisjon'] } });
+    const invDecision = await send('POST', '/api/investments/review', { holdingKey: 'name:revisjon kull', listName: 'Revisjon Kull ASA', decision: 'rejected' });
+    expected.push({ route: 'POST /api/investments/review', action: 'create', entityType: 'inv_review_decision', entityId: invDecision.id, before: null, after: { decision: 'rejected' } });
+    const invDivestment = await send('POST', '/api/investments/divestments', { portfolioKey: 'revisjonsfond', companyKey: 'name:revisjon kull', companyName: 'Revisjon Kull ASA', status: 'flagged' });
+    expected.push({ route: 'POST /api/investments/divestments', action: 'create', entityType: 'inv_divestment', entityId: invDivestment.id, before: null, after: { status: 'flagged' } });
 
     const missing: string[] = [];
     for (const e of expected) {
@@ -204,6 +261,7 @@ describe.each(ENGINES)('audit log (%s)', (engine) => {
       const entries = (res.json().items as Entry[]).filter((x) => x.entityType === e.entityType);
       const match = entries.find((x) => (e.before === undefined || (e.before === null ? x.before === null : x.before !== null && Object.entries(e.before).every(([k, v]) => JSON.stringify(x.before![k]) === JSON.stringify(v)))) && (e.after === undefined || (e.after === null ? x.after === null : x.after !== null && Object.entries(e.after).every(([k, v]) => JSON.stringify(x.after![k]) === JSON.stringify(v)))));
       if (!match) missing.push(`${e.route}: no ${e.action} of ${e.entityType} ${e.entityId} with before ${JSON.stringify(e.before)} / after ${JSON.stringify(e.after)}; found ${JSON.stringify(entries).slice(0, 400)}`);
+      else if (e.anonymous) expect([match.actorId, match.actorLabel]).toEqual([null, 'anonym']);
       else {
         expect(match.actorId).toBe(admin.user.id);
         expect(match.actorLabel).toContain('admin@asker.example');

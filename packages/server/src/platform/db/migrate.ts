@@ -7,6 +7,10 @@ import * as foodwasteLists from './migrations/2026-11-29T0000-foodwaste-lists.js
 import * as loginFailures from './migrations/2026-11-29T0010-login-failures.js';
 import * as apprenticeships from './migrations/2026-11-29T0020-apprenticeships.js';
 import * as enterprise from './migrations/2026-11-29T0030-enterprise.js';
+import * as procurement from './migrations/2026-11-29T0100-procurement.js';
+import * as climate from './migrations/2026-11-29T0200-climate.js';
+import * as investments from './migrations/2026-11-29T0300-investments.js';
+import * as footprint from './migrations/2026-11-29T0400-footprint.js';
 
 // Every migration, by its frozen name. Add new ones at the end; never rename.
 export const MIGRATIONS: Record<string, Migration> = {
@@ -18,6 +22,10 @@ export const MIGRATIONS: Record<string, Migration> = {
   '2026-11-29T0010-login-failures': loginFailures,
   '2026-11-29T0020-apprenticeships': apprenticeships,
   '2026-11-29T0030-enterprise': enterprise,
+  '2026-11-29T0100-procurement': procurement,
+  '2026-11-29T0200-climate': climate,
+  '2026-11-29T0300-investments': investments,
+  '2026-11-29T0400-footprint': footprint,
 };
 
 /** Brings the schema to the newest migration; throws with the failing migration's name. */

@@ -1,8 +1,12 @@
 import type { Generated } from 'kysely';
 import type { CertificationDB } from '../../certification/certification.tables.js';
+import type { ClimateDB } from '../../climate/climate.tables.js';
 import type { FoodwasteDB } from '../../foodwaste/foodwaste.tables.js';
 import type { ApprenticeshipsDB } from '../../apprenticeships/apprenticeships.tables.js';
 import type { EnterpriseDB } from '../../enterprise/enterprise.tables.js';
+import type { ProcurementDB } from '../../procurement/procurement.tables.js';
+import type { FootprintDB } from '../../footprint/footprint.tables.js';
+import type { InvestmentsDB } from '../../investments/investments.tables.js';
 
 // Row types of every table. Timestamps and dates are ISO 8601 text, booleans 0/1,
 // JSON is text, money is integer øre, emissions double kg CO2e (DESIGN.md data rules).
@@ -144,7 +148,7 @@ export interface JobTable {
   updated_at: string;
 }
 
-export interface DB extends ProgramDB, CertificationDB, FoodwasteDB, ApprenticeshipsDB, EnterpriseDB {
+export interface DB extends ProgramDB, CertificationDB, FoodwasteDB, ProcurementDB, ClimateDB, FootprintDB, ApprenticeshipsDB, EnterpriseDB, InvestmentsDB {
   municipality: MunicipalityTable;
   org_unit: OrgUnitTable;
   organisation: OrganisationTable;

@@ -69,6 +69,10 @@ const OPEN_TO: Record<string, Who[]> = {
   'GET /api/apprenticeships/overview': ['unit_manager', 'editor_other'],
   // Grant rounds: the calls for everyone signed in (business users apply); applications: own for a business user, all for staff.
   ...Object.fromEntries(['calls', 'calls/:id', 'applications'].map((p) => [`GET /api/enterprise/${p}`, ['business', 'unit_manager', 'editor_other'] as Who[]])),
+  // Climate account: results, sources, imports and the ansvar mapping are for municipal staff.
+  ...Object.fromEntries(['imports', 'report', 'report/export', 'report/summary.pdf', 'sources', 'ansvar'].map((p) => [`GET /api/climate/${p}`, ['unit_manager', 'editor_other'] as Who[]])),
+  // Procurement: the library, tenders, evaluations, reports, contracts, follow-up and OCDS export are for municipal staff.
+  ...Object.fromEntries(['reference', 'library', 'tenders', 'tenders/:id', 'tenders/:id/bids', 'tenders/:id/evaluation', 'tenders/:id/report.pdf', 'tenders/:id/report.xlsx', 'contracts', 'contracts/:id', 'follow-up', 'ocds'].map((p) => [`GET /api/procurement/${p}`, ['unit_manager', 'editor_other'] as Who[]])),
 };
 
 /**
@@ -164,12 +168,18 @@ describe.each(ENGINES)('authorisation matrix (%s)', (engine) => {
     const grantApplication = await db.selectFrom('ent_application').select('id').where('organisation_id', '!=', ownOrg).where('state', '=', 'submitted').orderBy('id').executeTakeFirst();
     // A place at another unit than A.
     const apprPlace = await db.selectFrom('appr_place').select('id').where('unit_id', 'is not', null).where('unit_id', '!=', unitA).orderBy('id').executeTakeFirst();
+    // Procurement records; a follow-up item whose unit is not unit A (its manager may record outcomes for their own unit).
+    const [libraryItem, tenderRow, bidRow, contractRow] = await Promise.all([db.selectFrom('pr_criterion').select('id').orderBy('id').executeTakeFirst(), db.selectFrom('pr_tender').select('id').orderBy('id').executeTakeFirst(), db.selectFrom('pr_bid').select('id').orderBy('id').executeTakeFirst(), db.selectFrom('pr_contract').select('id').orderBy('id').executeTakeFirst()]);
+    const followUpRow = await notA(db.selectFrom('pr_follow_up').select('id'), 'unit_id').orderBy('id').executeTakeFirst();
     uploads = {
       '/api/files': { fields: { domain: 'organisations', ownerUnitId: unitB }, file: { name: 'x.png', data: PNG, type: 'image/png' } },
       '/api/organisations/import/brreg': { fields: {}, file: { name: 'x.json', data: '{"_embedded":{"underenheter":[]}}', type: 'application/json' } },
       '/api/certification/certificates/:id/evidence': { fields: {}, file: { name: 'bevis.pdf', data: '%PDF-1.4 bevis', type: 'application/pdf' } },
       '/api/certification/reports/import': { fields: {}, file: { name: 'rapporter.csv', data: 'enhet;år\r\n', type: 'text/csv' } },
       '/api/foodwaste/registrations/import': { fields: {}, file: { name: 'matsvinn.csv', data: 'kjøkken;dato;ledd;kategori;årsak;mottak;kg\r\n', type: 'text/csv' } },
+      '/api/climate/imports': { fields: {}, file: { name: 'hovedbok.csv', data: 'dato;ansvar;art;funksjon;belop\r\n2024-01-02;1000;115;202;10\r\n', type: 'text/csv' } },
+      '/api/investments/lists/import': { fields: { listKey: 'nbim' }, file: { name: 'liste.csv', data: 'name\r\nCoal India Ltd\r\n', type: 'text/csv' } },
+      '/api/investments/holdings/import': { fields: { portfolioKey: 'energifondet', asOf: '2026-06-30' }, file: { name: 'beholdning.csv', data: 'name;market_value_nok\r\nCoal India Ltd;100\r\n', type: 'text/csv' } },
       '/api/programs/import': { fields: {}, file: { name: 'program.json', data: '{}', type: 'application/json' } },
       '/api/indicators/:id/sources/jsonstat': { fields: { filter: 'Region=3203' }, file: { name: 'ssb.json', data: '{}', type: 'application/json' } },
       '/api/indicators/:id/sources/table': { fields: { municipalityColumn: 'k', yearColumn: 'y', valueColumn: 'v', producer: 'p' }, file: { name: 'tabell.csv', data: 'k;y;v\r\n3203;2020;1\r\n', type: 'text/csv' } },
@@ -193,6 +203,11 @@ describe.each(ENGINES)('authorisation matrix (%s)', (engine) => {
       places: apprPlace?.id ?? 'no-place',
       calls: grantCall?.id ?? 'no-call',
       applications: grantApplication?.id ?? 'no-application',
+      library: libraryItem?.id ?? 'no-library-criterion',
+      tenders: tenderRow?.id ?? 'no-tender',
+      bids: bidRow?.id ?? 'no-bid',
+      contracts: contractRow?.id ?? 'no-contract',
+      'follow-ups': followUpRow?.id ?? 'no-follow-up',
     };
   }, SWEEP_TIMEOUT);
   afterAll(() => t?.close());
