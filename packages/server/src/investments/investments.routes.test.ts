@@ -47,6 +47,12 @@ describe.each(ENGINES)('investments API (%s)', (engine) => {
     expect(x.statusCode).toBe(200);
     expect(x.headers['content-disposition']).toMatch(/attachment; filename="investeringer-.+\.xlsx"/);
     expect(x.rawPayload.subarray(0, 2).toString()).toBe('PK');
+    const pdf = await get('/api/investments/screening/report.pdf');
+    expect(pdf.statusCode).toBe(200);
+    expect(pdf.headers['content-type']).toBe('application/pdf');
+    expect(pdf.headers['content-disposition']).toMatch(/attachment; filename="investeringer-.+\.pdf"/);
+    expect(pdf.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
+    expect(pdf.rawPayload.length).toBeGreaterThan(5_000);
     const d = await t.app.inject({ method: 'POST', url: '/api/investments/divestments', headers: finance.headers(), payload: { portfolioKey: 'kraftfondet', companyKey: 'name:marathon oil', companyName: 'MARATHON OIL CORP', status: 'decided', date: '2026-10-01' } });
     expect(d.statusCode, d.body).toBe(200);
   });

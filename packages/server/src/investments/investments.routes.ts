@@ -5,7 +5,7 @@ import { AppError } from '../platform/errors.js';
 import { ctxOf, requireUser } from '../platform/http/request-context.js';
 import { authErrors } from '../platform/http/schemas.js';
 import { investmentsPolicy } from './investments.policy.js';
-import { adoptPolicy, currentPolicy, decideReview, divestments, importHoldings, importList, overview, reportXlsx, reviewQueue, screening, setDivestment, type InvestmentsDeps } from './investments.service.js';
+import { adoptPolicy, currentPolicy, decideReview, divestments, importHoldings, importList, overview, reportPdf, reportXlsx, reviewQueue, screening, setDivestment, type InvestmentsDeps } from './investments.service.js';
 import { AnyObject, DecisionBody, DivestmentBody, PolicyBody, ReportQuery } from './investments.schema.js';
 
 export async function investmentsRoutes(app: FastifyInstance): Promise<void> {
@@ -47,6 +47,10 @@ export async function investmentsRoutes(app: FastifyInstance): Promise<void> {
   r.get(`${P}/screening/export.xlsx`, { ...guard, schema: { tags, summary: "The finance committee's workbook for one report (summary, by criterion, breaches, review)", querystring: ReportQuery, response: authErrors } }, async (req, reply) => {
     const f = await reportXlsx(ctxOf(req), deps(), req.query.reportId);
     return reply.type(f.contentType).header('content-disposition', `attachment; filename="${f.fileName}"`).header('cache-control', 'private, no-store').send(f.body);
+  });
+  r.get(`${P}/screening/report.pdf`, { ...guard, schema: { tags, summary: "The finance committee's report for one holdings report as PDF (figures, breaches by criterion, review, divestments, method)", querystring: ReportQuery, response: authErrors } }, async (req, reply) => {
+    const f = await reportPdf(ctxOf(req), deps(), req.query.reportId);
+    return reply.type('application/pdf').header('content-disposition', `attachment; filename="${f.fileName}"`).header('cache-control', 'private, no-store').send(f.body);
   });
   r.get(`${P}/review`, { ...guard, schema: { tags, summary: 'Candidate matches in the newest report of every portfolio that nobody has confirmed or rejected', response: { 200: AnyObject, ...authErrors } } }, async (req) => ({ items: await reviewQueue(ctxOf(req), deps()) }));
   r.post(`${P}/review`, { ...guard, schema: { tags, summary: 'Confirm or reject a candidate match; remembered for every later report', body: DecisionBody, response: { 200: AnyObject, ...authErrors } } }, async (req) => decideReview(ctxOf(req), req.body));

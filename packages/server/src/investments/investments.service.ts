@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
+import { screeningPdf } from './investments.pdf.js';
 import {
   ListIndex,
   applyDecisions,
@@ -495,4 +496,13 @@ export async function reportXlsx(ctx: Ctx, deps: InvestmentsDeps, reportId?: str
   for (const ws of [crit, br, rv]) ws.getRow(1).font = { bold: true };
   const body = Buffer.from(await wb.xlsx.writeBuffer());
   return { fileName: s.report.id ? `investeringer-${s.report.portfolioKey}-${s.report.asOf}.xlsx` : 'investeringer.xlsx', body, contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' };
+}
+
+/** The finance committee's report for one holdings report as PDF. */
+export async function reportPdf(ctx: Ctx, deps: InvestmentsDeps, reportId?: string): Promise<{ fileName: string; body: Buffer }> {
+  const s = await screening(ctx, deps, reportId);
+  const d = (await divestments(ctx, deps)).filter((x) => x.portfolioKey === s.report.portfolioKey);
+  const m = await ctx.scope.db.selectFrom('municipality').select('name').where('id', '=', ctx.scope.municipalityId).executeTakeFirst();
+  const body = await screeningPdf(s, d, m?.name ?? '', nowIso(ctx).slice(0, 10));
+  return { fileName: s.report.id ? `investeringer-${s.report.portfolioKey}-${s.report.asOf}.pdf` : 'investeringer.pdf', body };
 }

@@ -146,7 +146,8 @@ function ReportView({ reportId }: { reportId: string }) {
       <Heading level={2} data-size="sm" id="inv-breaches">{t('investments.breaches.heading', { portfolio: r.report.portfolioName, date: f.date(r.report.asOf) })}</Heading>
       <Paragraph data-size="sm">
         {t('investments.breaches.summary', { holdings: r.holdings, breached: r.summary.breachedHoldings, watched: r.summary.watchedHoldings, share: pct(r.summary.breachedShare), fossil: pct(r.summary.fossilShare) })}{' '}
-        <a href={apiUrl('/investments/screening/export.xlsx', { reportId })} download>{t('investments.breaches.export')}</a>
+        <a href={apiUrl('/investments/screening/export.xlsx', { reportId })} download>{t('investments.breaches.export')}</a>{' '}
+        <a href={apiUrl('/investments/screening/report.pdf', { reportId })} download>{t('investments.breaches.exportPdf')}</a>
       </Paragraph>
       {r.summary.byCriterion.length > 0 && (
         <Table zebra className="inv-table">
