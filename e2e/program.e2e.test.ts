@@ -15,10 +15,10 @@ const STATUS_NB = /^(I rute|I fare|Ikke i rute|Mangler data)$/;
 /** The public page's first load must stay under this much gzipped JavaScript (issue 3, Performance). */
 const PUBLIC_JS_BUDGET = 250 * 1024;
 
-// a5-apprentices-municipal (data/programs/asker-sdg12.json): baseline 100 at 2018-12-31, target
-// 300 at 2027-12-31 on a linear path, tolerance 0.1 (20 apprentices). The demo's 2025 value, 214,
-// is 41.6 behind the path's 255.6 at 2025-12-31: off track. 259.5 for that date is ahead: on track.
-const INDICATOR = 'a5-apprentices-municipal';
+// b4-businesses-with-apprentices (data/programs/asker-sdg12.json): baseline 310 at 2022-12-31,
+// target 400 at 2027-12-31 on a linear path, tolerance 0.1 (9 businesses). The demo's 2025 value,
+// 335, is 29 behind the path's 364 at 2025-12-31: off track. 365 for that date is ahead: on track.
+const INDICATOR = 'b4-businesses-with-apprentices';
 
 describe('program pages', () => {
   let server: TestServer;
@@ -91,13 +91,13 @@ describe('program pages', () => {
     ] as const) {
       expect(await page.getByRole('link', { name }).getAttribute('href')).toBe(path);
     }
-    expect(await page.locator('tr[data-goal="A5"] .sparkline polyline').count()).toBeGreaterThan(0);
+    expect(await page.locator('tr[data-goal="B4"] .sparkline polyline').count()).toBeGreaterThan(0);
     await checkBoth(page, '01-overview', () => page.getByRole('heading', { level: 1, name: /Sustainable consumption and production/ }).waitFor());
 
     // --- a point: its text, indicators with charts, actions with their history ---
-    await page.locator('tr[data-goal="A5"]').getByRole('link').click();
-    await page.waitForURL(/\/goals\/A5$/);
-    await page.getByRole('heading', { level: 1, name: /^A5 / }).waitFor();
+    await page.locator('tr[data-goal="B4"]').getByRole('link').click();
+    await page.waitForURL(/\/goals\/B4$/);
+    await page.getByRole('heading', { level: 1, name: /^B4 / }).waitFor();
     await page.locator('.indicator-chart svg').first().waitFor();
     const card = `[data-indicator="${INDICATOR}"]`;
     expect(await badgeText(page, card)).toBe('Ikke i rute');
@@ -107,14 +107,14 @@ describe('program pages', () => {
     await checkBoth(page, '02-goal', () => page.getByRole('heading', { level: 2, name: 'Indicators' }).waitFor());
 
     // --- an indicator: metadata, chart, values with their origin ---
-    await page.locator(card).getByRole('link', { name: 'Lærlinger i kommunale enheter' }).click();
+    await page.locator(card).getByRole('link', { name: 'Bedrifter i kommunen med lærlinger' }).click();
     await page.waitForURL(/\/indicators\//);
-    await page.getByRole('heading', { level: 1, name: 'Lærlinger i kommunale enheter' }).waitFor();
+    await page.getByRole('heading', { level: 1, name: 'Bedrifter i kommunen med lærlinger' }).waitFor();
     expect(await badgeText(page, '.heading-row')).toBe('Ikke i rute');
     // Each value names the file and line it was imported from (the demo's CSV, line counted from 1 with the header).
     const csvLine = fs.readFileSync(new URL('../data/demo/asker/indicator-values.csv', import.meta.url), 'utf8').split(/\r?\n/).findIndex((l) => l.startsWith(`${INDICATOR};2025;`)) + 1;
     await page.getByRole('cell', { name: `indicator-values.csv, linje ${csvLine}` }).waitFor();
-    await page.getByRole('cell', { name: '214' }).first().waitFor();
+    await page.getByRole('cell', { name: '335' }).first().waitFor();
     await page.locator('.indicator-chart svg').first().waitFor();
     await checkBoth(page, '03-indicator', () => page.getByRole('heading', { level: 2, name: 'Record a value' }).waitFor());
 
@@ -127,7 +127,7 @@ describe('program pages', () => {
     expect(await page.locator('#value-value').getAttribute('aria-invalid')).toBe('true');
     await page.locator('#value-date').fill('2099-12-31');
     await page.locator('#value-period').fill('2099');
-    await page.locator('#value-value').fill('259,5');
+    await page.locator('#value-value').fill('365');
     await page.getByRole('button', { name: 'Lagre verdien' }).click();
     await page.getByRole('link', { name: 'Datoen kan ikke ligge i framtiden' }).waitFor();
     expect(await page.locator('#value-date').getAttribute('aria-invalid')).toBe('true');
@@ -136,23 +136,23 @@ describe('program pages', () => {
     // Recorded with a decimal comma for 2025: the status changes from off track to on track.
     await page.locator('#value-date').fill('2025-12-31');
     await page.locator('#value-period').fill('2025');
-    await page.locator('#value-value').fill('259,5');
-    await page.getByLabel('Merknad').fill('Rettet tall fra lærlingkontoret (e2e)');
+    await page.locator('#value-value').fill('365');
+    await page.getByLabel('Merknad').fill('Rettet tall fra næringsutvikling (e2e)');
     await page.getByRole('button', { name: 'Lagre verdien' }).click();
-    await page.getByText('Verdien 259,5 for 2025 er lagret, og statusen er beregnet på nytt.').waitFor();
+    await page.getByText('Verdien 365 for 2025 er lagret, og statusen er beregnet på nytt.').waitFor();
     await expect.poll(() => badgeText(page, '.heading-row')).toBe('I rute');
-    await page.getByRole('cell', { name: 'Rettet tall fra lærlingkontoret (e2e)' }).waitFor();
+    await page.getByRole('cell', { name: 'Rettet tall fra næringsutvikling (e2e)' }).waitFor();
     await page.getByText(/ligger på eller foran banen mot målet/).first().waitFor();
     await check(page, '05-indicator-recorded-nb');
 
     // --- back to the point: the indicator's new status there too; log a decision on an action ---
-    await page.getByRole('navigation', { name: 'Brødsmulesti' }).getByRole('link', { name: /^A5 / }).click();
-    await page.waitForURL(/\/goals\/A5$/);
+    await page.getByRole('navigation', { name: 'Brødsmulesti' }).getByRole('link', { name: /^B4 / }).click();
+    await page.waitForURL(/\/goals\/B4$/);
     await expect.poll(() => badgeText(page, card)).toBe('I rute');
     const action = page.locator('article.action').first();
     await action.getByText('Legg til en oppdatering eller et vedtak').click();
     await action.getByLabel('Vedtak').check();
-    await action.getByLabel(/^Hva ble gjort eller vedtatt/).fill('Kommunestyret vedtok å øke lærlingtilskuddet (e2e).');
+    await action.getByLabel(/^Hva ble gjort eller vedtatt/).fill('Formannskapet vedtok å utvide lærlingkontakten (e2e).');
     await action.getByLabel('Saksnummer').fill('25/04711');
     await action.getByLabel('Ny status for tiltaket').selectOption('in_progress');
     await check(page, '06-goal-log-form-nb');
