@@ -158,7 +158,7 @@ describe('program pages', () => {
     await check(page, '06-goal-log-form-nb');
     await action.getByRole('button', { name: 'Lagre oppføringen' }).click();
     await action.getByText('Oppføringen er lagret.').waitFor();
-    await action.locator('.log li', { hasText: 'Kommunestyret vedtok å øke lærlingtilskuddet (e2e).' }).getByText('Sak 25/04711').waitFor();
+    await action.locator('.log li', { hasText: 'Formannskapet vedtok å utvide lærlingkontakten (e2e).' }).getByText('Sak 25/04711').waitFor();
     await action.getByText('Pågår', { exact: true }).first().waitFor();
 
     // --- my reporting: values due per unit (overdue first) and the action nudges ---
