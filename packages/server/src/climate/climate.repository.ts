@@ -31,24 +31,29 @@ export function climateRepository(scope: TenantScope) {
     lineWriter(sqlite: SQLite.Database | null): LineWriter {
       const municipalityId = scope.municipalityId;
       if (sqlite) {
-        const one = `(${LINE_COLUMNS.map(() => '?').join(',')})`;
+        // The municipality and import are the same on every row: bound once per statement as named
+        // parameters (@m, @imp), which saves two of thirteen bindings per row.
+        const one = `(@m,@imp,${LINE_COLUMNS.slice(2).map(() => '?').join(',')})`;
         const insert = (n: number) => sqlite.prepare(`insert into climate_ledger_line (${LINE_COLUMNS.join(',')}) values ${Array(n).fill(one).join(',')}`);
         const batch = insert(SQLITE_BATCH);
         const single = insert(1);
+        const perRow = LINE_COLUMNS.length - 2;
         const params: unknown[] = [];
+        let named: { m: string; imp: string } | null = null;
         let n = 0;
         return {
           add(importId, line, date, period, ansvar, art, funksjon, project, orgnr, supplier, ore, text) {
-            params.push(municipalityId, importId, line, date, period, ansvar, art, funksjon, project, orgnr, supplier, ore, text);
+            named ??= { m: municipalityId, imp: importId };
+            params.push(line, date, period, ansvar, art, funksjon, project, orgnr, supplier, ore, text);
             if (++n === SQLITE_BATCH) {
-              batch.run(params);
+              batch.run(params, named);
               params.length = 0;
               n = 0;
             }
           },
           async flush(last) {
-            if (!last) return;
-            for (let i = 0; i < params.length; i += LINE_COLUMNS.length) single.run(params.slice(i, i + LINE_COLUMNS.length));
+            if (!last || !named) return;
+            for (let i = 0; i < params.length; i += perRow) single.run(params.slice(i, i + perRow), named);
             params.length = 0;
             n = 0;
           },
