@@ -110,8 +110,11 @@ const perHolding = (bc.user + bc.system) / 1e6 / SAMPLE;
 const baselineSeconds = perHolding * HOLDINGS;
 console.log(`   baseline (all pairs, Jaro-Winkler ≥ 0.92, same Jaro-Winkler code): ${fmt(SAMPLE)} holdings × ${fmt(LIST)} in ${fmt(b1 - b0)} ms wall-clock → ${fmt(baselineSeconds, 1)} s CPU for all ${fmt(HOLDINGS)} (extrapolated; ${fmt(baselineHits)} hits in the sample)`);
 console.log(`   ratio baseline ÷ ours (CPU)  ${fmt(baselineSeconds / oursSeconds, 0)}×`);
-const speedOk = oursSeconds < TARGETS.seconds;
-console.log(`   screening time ours (CPU, index included)  ${fmt(oursSeconds, 2)} s   target < ${TARGETS.seconds} s   ${verdict(speedOk)}   (load average now ${os.loadavg()[0].toFixed(1)} on ${os.cpus().length} CPUs)`);
+// The target is elapsed time in one process (the issue: "under 2 seconds on this machine, single
+// process"). CPU time is printed beside it: it also counts V8's garbage-collector and compiler
+// threads on the other core, and stays put when other work on the machine stretches the wall clock.
+const speedOk = wallSeconds < TARGETS.seconds;
+console.log(`   screening time ours (wall-clock, index included)  ${fmt(wallSeconds, 2)} s   target < ${TARGETS.seconds} s   ${verdict(speedOk)}   (CPU ${fmt(oursSeconds, 2)} s; load average now ${os.loadavg()[0].toFixed(1)} on ${os.cpus().length} CPUs)`);
 
 // Accuracy on the labelled evaluation set.
 const pairs = parseLabelledPairs(fs.readFileSync(path.join(REPO, 'data/reference/investments/evaluation-pairs.csv'), 'utf8'));

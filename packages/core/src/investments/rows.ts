@@ -210,3 +210,52 @@ export function parseNorgesBankTable(input: string): { entries: ExclusionListEnt
     })),
   );
 }
+
+/** One company's data from a feed: revenue shares by activity (0…1) and absolute metrics. */
+export interface CompanyDataRow {
+  line: number;
+  name: string;
+  isin: string | null;
+  year: number | null;
+  source: string | null;
+  revenueShares: Record<string, number>;
+  metrics: Record<string, number>;
+}
+
+const NUMBER = (raw: string) => parseNorwegianNumber(raw) ?? (/^-?\d+(\.\d+)?$/.test(raw.trim()) ? Number(raw.trim()) : null);
+
+/**
+ * Reads a company data feed (CSV/XLSX rows): `name` (required), `isin`, `year`, `source`, then a
+ * column per activity `revenue_share_<activity>` in per cent (0–100, decimal comma allowed) and
+ * per absolute measure `metric_<name>` (e.g. `metric_coal_power_mw`). Every bad cell is named.
+ */
+export function companyDataFromRows(rows: readonly { line: number; cells: Record<string, string> }[]): { companies: CompanyDataRow[]; problems: InvestmentRowProblem[] } {
+  const companies: CompanyDataRow[] = [];
+  const problems: InvestmentRowProblem[] = [];
+  for (const { line, cells } of rows) {
+    const name = pick(cells, 'name', 'navn', 'company', 'selskap');
+    const before = problems.length;
+    if (!name) problems.push({ line, field: 'name', message: 'Navn mangler' });
+    const isin = pick(cells, ...ID_FIELDS.isin).replace(/\s/g, '').toUpperCase() || null;
+    if (isin && !isValidIsin(isin)) problems.push({ line, field: 'isin', message: `Ugyldig ISIN «${isin}» (12 tegn med kontrollsiffer)` });
+    const yearText = pick(cells, 'year', 'år', 'ar');
+    const year = yearText ? Number(yearText) : null;
+    if (yearText && !(Number.isInteger(year) && year! >= 1990 && year! <= 2100)) problems.push({ line, field: 'year', message: `Året «${yearText}» er ikke et årstall` });
+    const revenueShares: Record<string, number> = {};
+    const metrics: Record<string, number> = {};
+    for (const [col, raw] of Object.entries(cells)) {
+      if (raw.trim() === '') continue;
+      const share = /^revenue_share_([a-z0-9_]+)$/.exec(col);
+      const metric = /^metric_([a-z0-9_]+)$/.exec(col);
+      if (!share && !metric) continue;
+      const v = NUMBER(raw);
+      if (v === null || !Number.isFinite(v)) problems.push({ line, field: col, message: `«${raw}» er ikke et tall` });
+      else if (share && (v < 0 || v > 100)) problems.push({ line, field: col, message: `Inntektsandelen må være mellom 0 og 100 %, ikke ${raw}` });
+      else if (metric && v < 0) problems.push({ line, field: col, message: `Måltallet kan ikke være negativt (${raw})` });
+      else if (share) revenueShares[share[1]!] = v / 100;
+      else metrics[metric![1]!] = v;
+    }
+    if (problems.length === before) companies.push({ line, name, isin, year, source: pick(cells, 'source', 'kilde') || null, revenueShares, metrics });
+  }
+  return { companies, problems };
+}

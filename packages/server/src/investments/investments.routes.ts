@@ -5,7 +5,7 @@ import { AppError } from '../platform/errors.js';
 import { ctxOf, requireUser } from '../platform/http/request-context.js';
 import { authErrors } from '../platform/http/schemas.js';
 import { investmentsPolicy } from './investments.policy.js';
-import { adoptPolicy, currentPolicy, decideReview, divestments, importHoldings, importList, overview, reportPdf, reportXlsx, reviewQueue, screening, setDivestment, type InvestmentsDeps } from './investments.service.js';
+import { adoptPolicy, currentPolicy, importCompanyData, decideReview, divestments, importHoldings, importList, overview, reportPdf, reportXlsx, reviewQueue, screening, setDivestment, type InvestmentsDeps } from './investments.service.js';
 import { AnyObject, DecisionBody, DivestmentBody, PolicyBody, ReportQuery } from './investments.schema.js';
 
 export async function investmentsRoutes(app: FastifyInstance): Promise<void> {
@@ -35,6 +35,12 @@ export async function investmentsRoutes(app: FastifyInstance): Promise<void> {
     if (!investmentsPolicy.edit(ctx.actor)) throw AppError.forbidden(); // before reading the upload
     const u = await upload(req);
     return importList(ctx, { listKey: u.field('listKey') || 'nbim', listName: u.field('listName'), fileName: u.file.filename, data: u.data });
+  });
+  r.post(`${P}/company-data/import`, { ...guard, schema: { tags, summary: 'Import a company data feed (multipart: file). CSV/XLSX with name, isin, year, source, revenue_share_<activity> (per cent), metric_<name>; threshold criteria then reach companies no list names; all or nothing', consumes: ['multipart/form-data'], response: { 200: AnyObject, ...errors } } }, async (req) => {
+    const ctx = ctxOf(req);
+    if (!investmentsPolicy.edit(ctx.actor)) throw AppError.forbidden(); // before reading the upload
+    const u = await upload(req);
+    return importCompanyData(ctx, { fileName: u.file.filename, data: u.data });
   });
   r.post(`${P}/holdings/import`, { ...guard, schema: { tags, summary: "Import a custodian's holdings report (multipart: file; fields portfolioKey, portfolioName, asOf). CSV/XLSX with name, isin, lei, country, market_value_nok; extra columns kept; one report per portfolio and date", consumes: ['multipart/form-data'], response: { 200: AnyObject, ...errors } } }, async (req) => {
     const ctx = ctxOf(req);

@@ -8,7 +8,7 @@ import { TenantScope } from '../platform/tenant.js';
 import { AppError } from '../platform/errors.js';
 import type { Ctx } from '../platform/context.js';
 import { DEFAULT_DATA_DIR } from '../foodwaste/foodwaste.reference.js';
-import { adoptPolicy, currentPolicy, decideReview, defaultPolicy, divestments, importHoldings, importList, overview, reportXlsx, reviewQueue, screening, setDivestment } from './investments.service.js';
+import { adoptPolicy, currentPolicy, decideReview, defaultPolicy, divestments, importCompanyData, importHoldings, importList, overview, reportXlsx, reviewQueue, screening, setDivestment } from './investments.service.js';
 import { INVESTMENTS_PUBLISHERS } from './investments.publishers.js';
 
 const NOW = new Date('2026-11-27T10:00:00Z');
@@ -134,6 +134,26 @@ describe.each(ENGINES)('investments services on %s', (engine) => {
     expect(s.summary.totalOre).toBe(350050);
     expect((await appError(importHoldings(editor(), { portfolioKey: 'Test Fond', portfolioName: '', asOf: '2026-10-31', fileName: 'h.csv', data: Buffer.from(holdings) }))).details[0]!.field).toBe('portfolioKey');
     expect((await appError(importHoldings(editor(), { portfolioKey: 'testfond', portfolioName: '', asOf: '31.02.2026', fileName: 'h.csv', data: Buffer.from(holdings) }))).details[0]!.field).toBe('asOf');
+  });
+
+  it('imports company data all or nothing, so that a threshold catches a company no list names', async () => {
+    const bad = 'name;isin;year;revenue_share_thermal_coal_mining;metric_coal_power_gw\r\nKullkraft Eksempel AS;;2025;150;1\r\n;;2025;2;x\r\n';
+    const e = await appError(importCompanyData(editor(), { fileName: 'selskapsdata.csv', data: Buffer.from(bad) }));
+    expect(e.details.map((d) => [d.line, d.field])).toEqual([
+      [2, 'revenue_share_thermal_coal_mining'],
+      [3, 'name'],
+      [3, 'metric_coal_power_gw'],
+    ]);
+    const good = 'name;isin;year;source;revenue_share_thermal_coal_mining;metric_coal_power_gw\r\nKullkraft Eksempel AS;;2025;Årsrapport 2025;12,5;0,4\r\n';
+    expect(await importCompanyData(editor(), { fileName: 'selskapsdata.csv', data: Buffer.from(good) })).toEqual({ companies: 1, created: 1, updated: 0, unchanged: 0 });
+    expect(await importCompanyData(editor(), { fileName: 'selskapsdata.csv', data: Buffer.from(good) })).toMatchObject({ created: 0, unchanged: 1 });
+    await importHoldings(editor(), { portfolioKey: 'kullsjekk', portfolioName: 'Kullsjekk', asOf: '2026-09-30', fileName: 'beholdning.csv', data: Buffer.from('name;market_value_nok\r\nKULLKRAFT EKSEMPEL ASA;1000000\r\nRenBygg AS;3000000\r\n') });
+    const o = await overview(editor(), deps);
+    const report = o.portfolios.find((p) => p.key === 'kullsjekk')!.reports.at(-1)!;
+    const s = await screening(editor(), deps, report.id);
+    expect(s.breaches.map((b) => [b.name, b.breaches.map((x) => [x.criterionId, x.source])])).toEqual([['KULLKRAFT EKSEMPEL ASA', [['thermal_coal', 'data']]]]);
+    expect(s.summary.breachedShare).toBeCloseTo(0.25, 6);
+    expect((await appError(importCompanyData(user({ domains: ['foodwaste'] }), { fileName: 'x.csv', data: Buffer.from(good) }))).code).toBe('forbidden');
   });
 
   it('versions the policy and checks it', async () => {

@@ -5,6 +5,7 @@ import { screeningPdf } from './investments.pdf.js';
 import {
   ListIndex,
   applyDecisions,
+  companyDataFromRows,
   evaluateHolding,
   holdingPairKey,
   listPairKey,
@@ -25,6 +26,7 @@ import { actorLabel, nowIso, type Ctx } from '../platform/context.js';
 import { recordAudit } from '../platform/audit/audit.service.js';
 import { newId, sha256 } from '../platform/ids.js';
 import { readExclusionListFile, readHoldingsFile } from './investments.import.js';
+import { readSpreadsheet } from '../platform/import/spreadsheet.js';
 import { investmentsPolicy } from './investments.policy.js';
 import { investmentsRepository, type HoldingDbRow, type ListEntryRow, type ListVersionRow, type ReportRow } from './investments.repository.js';
 
@@ -119,6 +121,40 @@ export async function importList(ctx: Ctx, input: { listKey: string; listName: s
     await repo.insertListEntries(entries.map((e) => ({ id: newId(), version_id: id, ...e })));
     await recordAudit({ ...ctx, scope }, { action: 'import', entityType: 'inv_list_version', entityId: input.fileName, summary: `${listKey} versjon ${version}`, after: { listKey, version, entries: entries.length } });
     return { listKey, version, entries: entries.length, unchanged: false };
+  });
+}
+
+/**
+ * Imports a company data feed (CSV/XLSX: name, isin, year, source, revenue_share_<activity> in
+ * per cent, metric_<name>), so that threshold criteria reach companies no list names. All or
+ * nothing with every bad cell named; a company already known (by name) is updated, and the same
+ * file again changes nothing.
+ */
+export async function importCompanyData(ctx: Ctx, input: { fileName: string; data: Buffer }): Promise<{ companies: number; created: number; updated: number; unchanged: number }> {
+  guardEdit(ctx);
+  const sheet = await readSpreadsheet(input.fileName, input.data);
+  if (!sheet.header.some((h) => ['name', 'navn', 'company', 'selskap'].includes(h))) throw new AppError('import_failed', `${input.fileName}: finner ingen kolonne «name»`, [{ file: input.fileName, line: 1, field: 'name', message: `kolonner: ${sheet.header.join(', ')}` }]);
+  const { companies, problems } = companyDataFromRows(sheet.rows);
+  if (problems.length) throw new AppError('import_failed', `${input.fileName}: ${new Set(problems.map((p) => p.line)).size} linjer med feil; ingenting er lagret`, problems.map((p) => ({ file: input.fileName, line: p.line, field: p.field ?? undefined, message: p.message })));
+  if (!companies.length) throw new AppError('import_failed', `${input.fileName}: ingen selskaper i filen`, [{ file: input.fileName, message: 'ingen rader' }]);
+  return ctx.scope.transaction(async (scope) => {
+    const known = new Map((await investmentsRepository(scope).companyData()).map((c) => [c.company_key, c]));
+    const at = nowIso(ctx);
+    const out = { companies: companies.length, created: 0, updated: 0, unchanged: 0 };
+    for (const c of companies) {
+      const key = `name:${normaliseName(c.name).key}`;
+      const row = { name: c.name, isin: c.isin, revenue_shares: JSON.stringify(c.revenueShares), metrics: JSON.stringify(c.metrics), source: c.source ?? input.fileName, year: c.year };
+      const before = known.get(key);
+      if (!before) {
+        await scope.insertInto('inv_company_data', { id: newId(), company_key: key, ...row, updated_at: at }).execute();
+        out.created++;
+      } else if (before.name !== row.name || before.isin !== row.isin || before.revenue_shares !== row.revenue_shares || before.metrics !== row.metrics || before.source !== row.source || (before.year === null ? null : Number(before.year)) !== row.year) {
+        await scope.updateTable('inv_company_data').set({ ...row, updated_at: at }).where('id', '=', before.id).execute();
+        out.updated++;
+      } else out.unchanged++;
+    }
+    if (out.created || out.updated) await recordAudit({ ...ctx, scope }, { action: 'import', entityType: 'inv_company_data', entityId: input.fileName, summary: `Selskapsdata fra ${input.fileName}: ${out.created} nye, ${out.updated} endret`, after: out });
+    return out;
   });
 }
 

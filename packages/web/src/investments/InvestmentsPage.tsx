@@ -396,6 +396,19 @@ function Imports() {
   const [holdingsFile, setHoldingsFile] = useState<File | null>(null);
   const [listDone, setListDone] = useState<string | null>(null);
   const [holdingsDone, setHoldingsDone] = useState<string | null>(null);
+  const [dataFile, setDataFile] = useState<File | null>(null);
+  const [dataDone, setDataDone] = useState<string | null>(null);
+  const importData = useMutation({
+    mutationFn: () => {
+      const fd = new FormData();
+      fd.append('file', dataFile!, dataFile!.name);
+      return api<{ companies: number; created: number; updated: number; unchanged: number }>('/investments/company-data/import', { method: 'POST', body: fd });
+    },
+    onSuccess: (r) => {
+      setDataDone(t('investments.import.dataDone', { ...r }));
+      void qc.invalidateQueries({ queryKey: ['investments'] });
+    },
+  });
   const importList = useMutation({
     mutationFn: () => {
       const fd = new FormData();
@@ -465,6 +478,23 @@ function Imports() {
           </Field>
           <Button type="submit" disabled={importHoldings.isPending || !holdingsFile}>{t('investments.import.holdingsSubmit')}</Button>
           <ImportResultView error={importHoldings.error} done={holdingsDone} />
+        </form>
+        <form
+          onSubmit={(e) => {
+            e.preventDefault();
+            setDataDone(null);
+            importData.mutate();
+          }}
+          className="inv-form"
+        >
+          <Heading level={3} data-size="xs">{t('investments.import.dataHeading')}</Heading>
+          <Paragraph data-size="sm">{t('investments.import.dataHelp')}</Paragraph>
+          <Field>
+            <Label htmlFor="inv-data-file">{t('investments.import.file')}</Label>
+            <input id="inv-data-file" className="ds-input" type="file" accept=".csv,.xlsx" onChange={(e) => setDataFile(e.target.files?.[0] ?? null)} required />
+          </Field>
+          <Button type="submit" disabled={importData.isPending || !dataFile}>{t('investments.import.dataSubmit')}</Button>
+          <ImportResultView error={importData.error} done={dataDone} />
         </form>
       </div>
     </section>

@@ -246,6 +246,8 @@ describe.each(ENGINES)('audit log (%s)', (engine) => {
     expected.push({ route: 'POST /api/investments/lists/import', action: 'import', entityType: 'inv_list_version', entityId: 'revisjonsliste.csv', after: { listKey: 'revisjon', version: 1 } });
     await upload('/api/investments/holdings/import', { portfolioKey: 'revisjonsfond', portfolioName: 'Revisjonsfond', asOf: '2026-06-30' }, { name: 'revisjonsfond.csv', data: 'name;market_value_nok\r\nRevisjon Kull ASA;100\r\n', type: 'text/csv' });
     expected.push({ route: 'POST /api/investments/holdings/import', action: 'import', entityType: 'inv_report', entityId: 'revisjonsfond.csv', after: { holdings: 1 } });
+    await upload('/api/investments/company-data/import', {}, { name: 'revisjonsdata.csv', data: 'name;revenue_share_thermal_coal_mining\r\nRevisjon Kull ASA;60\r\n', type: 'text/csv' });
+    expected.push({ route: 'POST /api/investments/company-data/import', action: 'import', entityType: 'inv_company_data', entityId: 'revisjonsdata.csv', after: { created: 1 } });
     const invPolicy = (await t.app.inject({ url: '/api/investments/policy', headers: admin.headers() })).json().policy;
     const adopted = await send('POST', '/api/investments/policy', { ...invPolicy, adoptedLists: ['nbim', 'revisjon'] });
     expected.push({ route: 'POST /api/investments/policy', action: 'create', entityType: 'inv_policy', entityId: adopted.id, after: { adoptedLists: ['nbim', 'revisjon'] } });

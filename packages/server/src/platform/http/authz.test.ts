@@ -179,6 +179,7 @@ describe.each(ENGINES)('authorisation matrix (%s)', (engine) => {
       '/api/foodwaste/registrations/import': { fields: {}, file: { name: 'matsvinn.csv', data: 'kjøkken;dato;ledd;kategori;årsak;mottak;kg\r\n', type: 'text/csv' } },
       '/api/climate/imports': { fields: {}, file: { name: 'hovedbok.csv', data: 'dato;ansvar;art;funksjon;belop\r\n2024-01-02;1000;115;202;10\r\n', type: 'text/csv' } },
       '/api/investments/lists/import': { fields: { listKey: 'nbim' }, file: { name: 'liste.csv', data: 'name\r\nCoal India Ltd\r\n', type: 'text/csv' } },
+      '/api/investments/company-data/import': { fields: {}, file: { name: 'selskapsdata.csv', data: 'name;revenue_share_coal_power\r\nCoal India Ltd;40\r\n', type: 'text/csv' } },
       '/api/investments/holdings/import': { fields: { portfolioKey: 'energifondet', asOf: '2026-06-30' }, file: { name: 'beholdning.csv', data: 'name;market_value_nok\r\nCoal India Ltd;100\r\n', type: 'text/csv' } },
       '/api/programs/import': { fields: {}, file: { name: 'program.json', data: '{}', type: 'application/json' } },
       '/api/indicators/:id/sources/jsonstat': { fields: { filter: 'Region=3203' }, file: { name: 'ssb.json', data: '{}', type: 'application/json' } },
