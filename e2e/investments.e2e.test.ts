@@ -102,9 +102,12 @@ describe('investments in the browser', () => {
       await row.getByText('Solgt', { exact: true }).waitFor();
       await check(page, 'review-cleared');
 
-      // The workbook for the finance committee is one click away.
-      const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: /Last ned rapport til finansutvalget/ }).click()]);
+      // The workbook and the PDF report for the finance committee are one click away.
+      const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Last ned rapport til finansutvalget (XLSX)' }).click()]);
       expect(download.suggestedFilename()).toMatch(/^investeringer-kraftfondet-2026-09-30\.xlsx$/);
+      const [pdf] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Last ned rapport til finansutvalget (PDF)' }).click()]);
+      expect(pdf.suggestedFilename()).toMatch(/^investeringer-kraftfondet-2026-09-30\.pdf$/);
+      expect(fs.readFileSync((await pdf.path())!).subarray(0, 5).toString()).toBe('%PDF-');
       await context.close();
     },
     LONG,
