@@ -1,4 +1,4 @@
-import { apprenticesByYear, canMovePlace, countBy, descendantsOf, firstTimeBusinesses, isIsoDate, PLACE_STATUS_NB, PLACE_STATUSES, trajectory, unitsWithout, validatePlace, type PlaceFacts, type PlaceStatus } from '@omstilling/core';
+import { apprenticesByYear, canMovePlace, countBy, descendantsOf, firstTimeBusinesses, isActiveOn, isIsoDate, PLACE_STATUS_NB, PLACE_STATUSES, trajectory, unitsWithout, validatePlace, type PlaceFacts, type PlaceStatus } from '@omstilling/core';
 import { actorLabel, nowIso, type Ctx } from '../platform/context.js';
 import { AppError } from '../platform/errors.js';
 import { newId } from '../platform/ids.js';
@@ -181,7 +181,7 @@ export async function overview(ctx: Ctx, deps: ApprenticeshipsDeps, asOf?: strin
   const counted = apprenticesByYear(municipal, years.filter((y) => y < thisYear));
   const series = years.map((year) => ({
     year,
-    count: year < thisYear ? (counted.find((c) => c.year === year)?.count ?? null) : year === thisYear ? municipal.filter((p) => p.status !== 'open' && p.startDate <= date && date <= (p.status === 'dropped_out' && p.closedOn ? p.closedOn : p.endDate)).length : null,
+    count: year < thisYear ? (counted.find((c) => c.year === year)?.count ?? null) : year === thisYear ? municipal.filter((p) => isActiveOn(p, date)).length : null,
     expected: road.find((r) => r.year === year)?.expected ?? null,
     partial: year === thisYear,
   }));
@@ -203,7 +203,7 @@ export async function overview(ctx: Ctx, deps: ApprenticeshipsDeps, asOf?: strin
     asOf: date,
     goal: g ? { ...g, multiple: Math.round((g.target / g.baseline) * 10) / 10 } : null,
     series,
-    now: { municipal: series.find((s) => s.year === thisYear)?.count ?? 0, businesses: countBy(business, date, (p) => p.organisationId).size, businessApprentices: business.filter((p) => isActive(p, date)).length, openPlaces: open },
+    now: { municipal: series.find((s) => s.year === thisYear)?.count ?? 0, businesses: countBy(business, date, (p) => p.organisationId).size, businessApprentices: business.filter((p) => isActiveOn(p, date)).length, openPlaces: open },
     bySector,
     byUnit,
     byTrade,
@@ -212,4 +212,3 @@ export async function overview(ctx: Ctx, deps: ApprenticeshipsDeps, asOf?: strin
   };
 }
 
-const isActive = (p: PlaceFacts, date: string) => p.status !== 'open' && p.startDate <= date && date <= (p.status === 'dropped_out' && p.closedOn ? p.closedOn : p.endDate);

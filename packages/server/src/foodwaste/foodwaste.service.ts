@@ -217,7 +217,7 @@ export async function updateListItem(ctx: Ctx, id: string, input: { labelNb?: st
     if (labelNb !== before.label_nb) {
       // A new name is checked like a new entry, against the others; the key stays, so old registrations keep their entry.
       const others = (await repo.listItems()).filter((r) => r.id !== id).map(itemOf);
-      const issues = validateListItem({ list: before.list, labelNb, labelEn: input.labelEn }, others).filter((i) => !(i.field === 'labelNb' && listKeyFromLabel(labelNb) === before.key && !others.some((o) => o.list === before.list && o.labelNb.toLowerCase() === labelNb.toLowerCase())));
+      const issues = validateListItem({ list: before.list, labelNb, labelEn: input.labelEn }, others);
       if (issues.length) throw AppError.validation('Oppføringen kunne ikke lagres', issues);
     }
     const set = { label_nb: labelNb, label_en: input.labelEn?.trim() || before.label_en, active: input.active === undefined ? Number(before.active) : input.active ? 1 : 0, updated_at: nowIso(ctx) };
