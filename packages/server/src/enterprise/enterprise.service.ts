@@ -139,7 +139,7 @@ export async function saveReview(ctx: Ctx, applicationId: string, input: { confl
   const before = await repo.reviewOf(applicationId, reviewerId);
   const declared = before ? Number(before.conflict) === 1 : false;
   const review = { reviewerId, conflict: input.conflict, scores: input.conflict ? {} : (input.scores ?? {}) };
-  const issues = validateReview(input.conflict ? review : { ...review, scores: input.scores ?? {} }, { criteria: criteriaOf(call) }, declared && !input.conflict);
+  const issues = validateReview(review, { criteria: criteriaOf(call) }, declared && !input.conflict);
   if (input.conflict && !input.conflictReason?.trim()) issues.push({ field: 'conflictReason', message: 'Skriv kort hvorfor du er inhabil' });
   if (issues.length) throw AppError.validation('Vurderingen kunne ikke lagres', issues);
   return ctx.scope.transaction(async (scope) => {
