@@ -4,9 +4,8 @@
 import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { checkA11y, launchBrowser, startTestServer, type TestServer } from './harness.js';
+import { launchBrowser, settleAndCheck, SHOTS, signIn, startTestServer, type TestServer } from './harness.js';
 
-const SHOTS = '/tmp/shots';
 const HR = 'emir.sandaker@asker.example'; // editor: apprenticeships
 const BUSINESS = 'vibeke@holmsbu-fjordhotell.example';
 
@@ -25,26 +24,13 @@ describe('apprenticeships in the browser', () => {
     await server?.close();
   });
 
-  async function signIn(email: string, path: string): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-    const page = await context.newPage();
-    await page.goto(`${server.url}/login?redirect=${encodeURIComponent(path)}`);
-    await page.getByLabel('E-postadresse').fill(email);
-    await page.getByLabel('Passord').fill('omstilling-demo');
-    await page.getByRole('button', { name: 'Logg inn' }).click();
-    await page.getByRole('button', { name: 'Logg ut' }).waitFor();
-    return page;
-  }
-
+  /** Waits for the page to settle, takes a screenshot and runs axe. */
   async function check(page: Page, name: string) {
-    await page.waitForLoadState('networkidle');
-    await page.locator('.loading').first().waitFor({ state: 'detached', timeout: 10_000 }).catch(() => undefined);
-    await page.screenshot({ path: `${SHOTS}/appr-${name}.png`, fullPage: true });
-    await checkA11y(page, `appr-${name}`);
+    await settleAndCheck(page, `appr-${name}`);
   }
 
   it('shows HR the road to the target and lets them register and follow a place', async () => {
-    const page = await signIn(HR, '/apprenticeships');
+    const page = await signIn(browser, server, HR, '/apprenticeships');
     await page.getByRole('heading', { level: 1, name: 'Lærlinger' }).waitFor();
     await page.getByRole('table', { name: 'Lærlinger per år mot veien til målet' }).getByRole('rowheader', { name: '2018' }).waitFor();
     await page.getByTestId('appr-chart').waitFor();
@@ -80,7 +66,7 @@ describe('apprenticeships in the browser', () => {
   });
 
   it('shows a business user only their own places, and no overview', async () => {
-    const page = await signIn(BUSINESS, '/apprenticeships');
+    const page = await signIn(browser, server, BUSINESS, '/apprenticeships');
     await page.getByRole('heading', { level: 1, name: 'Lærlinger' }).waitFor();
     await page.getByText('Registrer læreplassene i bedriften din').waitFor();
     await page.getByRole('status').filter({ hasText: /læreplass/ }).waitFor();

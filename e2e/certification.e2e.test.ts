@@ -4,10 +4,8 @@
 import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { checkA11y, launchBrowser, startTestServer, type TestServer } from './harness.js';
+import { launchBrowser, settleAndCheck, SHOTS, signIn, startTestServer, type TestServer } from './harness.js';
 
-const SHOTS = '/tmp/shots';
-const PASSWORD = 'omstilling-demo';
 const ADVISER = 'per-olav.strandmo@asker.example'; // editor: certification
 const MANAGER = 'eirik.hovdenak@asker.example'; // Bleikerfaret barnehage
 const BUSINESS = 'vibeke@holmsbu-fjordhotell.example'; // Holmsbu Fjordhotell AS
@@ -29,30 +27,14 @@ describe('certification in the browser', () => {
     await server?.close();
   });
 
-  /** A fresh browser context signed in as the user, on `path`. */
-  async function signIn(email: string, path: string): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-    const page = await context.newPage();
-    await page.goto(`${server.url}/login?redirect=${encodeURIComponent(path)}`);
-    await page.getByLabel('E-postadresse').fill(email);
-    await page.getByLabel('Passord').fill(PASSWORD);
-    await page.getByRole('button', { name: 'Logg inn' }).click();
-    await page.getByRole('button', { name: 'Logg ut' }).waitFor();
-    return page;
-  }
-
   /** Waits for the page to settle, takes a screenshot and runs axe. */
   async function check(page: Page, name: string) {
-    await page.getByRole('heading', { level: 1 }).first().waitFor();
-    await page.waitForLoadState('networkidle');
-    await page.locator('.loading').first().waitFor({ state: 'detached', timeout: 10_000 }).catch(() => undefined);
-    await page.screenshot({ path: `${SHOTS}/cert-${name}.png`, fullPage: true });
-    await checkA11y(page, `cert-${name}`);
+    await settleAndCheck(page, `cert-${name}`);
     visited.push(name);
   }
 
   it('shows the adviser the dashboard, the register, the map, a unit, reminders, training and outreach', async () => {
-    const page = await signIn(ADVISER, '/certification');
+    const page = await signIn(browser, server, ADVISER, '/certification');
     await page.getByRole('heading', { level: 1, name: 'Miljøsertifisering' }).waitFor();
     await page.getByText('av enhetene er sertifisert').waitFor();
     // Importing reports from a spreadsheet: a bad line writes nothing and is named; a good file is imported.
@@ -122,7 +104,7 @@ describe('certification in the browser', () => {
   });
 
   it('lets a unit manager deliver the annual report, with clear messages for bad values', async () => {
-    const page = await signIn(MANAGER, '/certification/register?q=bleikerfaret');
+    const page = await signIn(browser, server, MANAGER, '/certification/register?q=bleikerfaret');
     await page.getByRole('link', { name: 'Bleikerfaret barnehage' }).click();
     await page.getByRole('link', { name: 'Fyll ut årsrapport for 2025' }).click();
     await page.getByRole('heading', { level: 1, name: 'Årsrapport 2025: Bleikerfaret barnehage' }).waitFor();
@@ -157,7 +139,7 @@ describe('certification in the browser', () => {
   });
 
   it('lets a business user register a certificate with evidence, and an editor verify it', async () => {
-    const page = await signIn(BUSINESS, '/certification');
+    const page = await signIn(browser, server, BUSINESS, '/certification');
     await page.getByRole('heading', { level: 1, name: 'Mine sertifikater' }).waitFor();
     await page.getByRole('button', { name: 'Registrer nytt sertifikat' }).click();
     await page.getByLabel('Ordning').selectOption('miljofyrtarn');
@@ -183,7 +165,7 @@ describe('certification in the browser', () => {
     await check(page, '11-business');
     await page.context().close();
 
-    const editor = await signIn(ADVISER, '/certification/verification');
+    const editor = await signIn(browser, server, ADVISER, '/certification/verification');
     await editor.getByRole('heading', { level: 1, name: 'Kontroll av sertifikater' }).waitFor();
     await editor.getByRole('heading', { level: 2, name: /Holmsbu Fjordhotell AS/ }).waitFor();
     await check(editor, '12-verification');
@@ -191,7 +173,7 @@ describe('certification in the browser', () => {
     await editor.getByText('Sertifikatet til Holmsbu Fjordhotell AS er godkjent.').waitFor();
     await editor.context().close();
 
-    const again = await signIn(BUSINESS, '/certification');
+    const again = await signIn(browser, server, BUSINESS, '/certification');
     await again.getByRole('heading', { name: 'Miljøfyrtårn – MFT-61234' }).waitFor();
     await again.getByText('Kontrollert').first().waitFor();
     await again.getByText('Sertifisert', { exact: true }).first().waitFor();
@@ -199,7 +181,7 @@ describe('certification in the browser', () => {
   });
 
   it('lets an admin add a scheme and an adviser change and withdraw a certificate', async () => {
-    const admin = await signIn('admin@asker.example', '/certification/schemes');
+    const admin = await signIn(browser, server, 'admin@asker.example', '/certification/schemes');
     await admin.getByRole('heading', { level: 1, name: 'Sertifiseringsordninger' }).waitFor();
     await admin.getByRole('table', { name: 'Ordninger og regler' }).getByText('Miljøfyrtårn').first().waitFor();
     await admin.getByLabel(/^Nøkkel/).fill('Grønn Nøkkel');
@@ -214,7 +196,7 @@ describe('certification in the browser', () => {
     await admin.getByRole('rowheader', { name: /Grønn nøkkel/ }).waitFor();
     await admin.context().close();
 
-    const page = await signIn(ADVISER, '/certification');
+    const page = await signIn(browser, server, ADVISER, '/certification');
     const certs = (await (await page.request.get(`${server.url}/api/certification/certificates?holder=unit&verification=verified`)).json()) as { id: string; holder: { id: string; name: string }; issuedOn: string | null; withdrawnOn: string | null; validUntil: string | null }[];
     const today = new Date().toISOString().slice(0, 10);
     const cert = certs.find((c) => c.issuedOn && c.issuedOn <= today && !c.withdrawnOn && (c.validUntil ?? '') > today)!;

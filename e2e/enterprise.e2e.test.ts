@@ -5,9 +5,8 @@
 import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { checkA11y, launchBrowser, startTestServer, type TestServer } from './harness.js';
+import { launchBrowser, settleAndCheck, SHOTS, signIn, startTestServer, type TestServer } from './harness.js';
 
-const SHOTS = '/tmp/shots';
 const EDITOR = 'jonas.fjellvik@asker.example'; // editor: enterprise
 const BUSINESS = 'vibeke@holmsbu-fjordhotell.example';
 
@@ -26,26 +25,13 @@ describe('grant rounds in the browser', () => {
     await server?.close();
   });
 
-  async function signIn(email: string, path: string): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-    const page = await context.newPage();
-    await page.goto(`${server.url}/login?redirect=${encodeURIComponent(path)}`);
-    await page.getByLabel('E-postadresse').fill(email);
-    await page.getByLabel('Passord').fill('omstilling-demo');
-    await page.getByRole('button', { name: 'Logg inn' }).click();
-    await page.getByRole('button', { name: 'Logg ut' }).waitFor();
-    return page;
-  }
-
+  /** Waits for the page to settle, takes a screenshot and runs axe. */
   async function check(page: Page, name: string) {
-    await page.waitForLoadState('networkidle');
-    await page.locator('.loading').first().waitFor({ state: 'detached', timeout: 10_000 }).catch(() => undefined);
-    await page.screenshot({ path: `${SHOTS}/enterprise-${name}.png`, fullPage: true });
-    await checkA11y(page, `enterprise-${name}`);
+    await settleAndCheck(page, `enterprise-${name}`);
   }
 
   it('lets a business apply to an open call', async () => {
-    const page = await signIn(BUSINESS, '/enterprise');
+    const page = await signIn(browser, server, BUSINESS, '/enterprise');
     await page.getByRole('heading', { level: 1, name: 'Tilskudd til grønne og sosiale gründere' }).waitFor();
     await page.getByRole('link', { name: 'Tilskudd til grønne og sosiale gründere 2027' }).click();
     await page.getByRole('heading', { level: 2, name: 'Søk om tilskudd' }).waitFor();
@@ -63,7 +49,7 @@ describe('grant rounds in the browser', () => {
   });
 
   it('shows the editor the ranking, takes a review, and refuses weights that do not sum to 100 %', async () => {
-    const page = await signIn(EDITOR, '/enterprise');
+    const page = await signIn(browser, server, EDITOR, '/enterprise');
     await page.getByRole('link', { name: 'Tilskudd til grønne og sosiale gründere 2026' }).click();
     await page.getByRole('heading', { level: 2, name: 'Rangering' }).waitFor();
     await expect.poll(async () => (await page.locator('table').nth(1).locator('tbody tr').first().innerText()).replace(/\s+/g, ' ')).toContain('Møbler av returtre fra byggeplasser');

@@ -4,21 +4,20 @@
 // axe (WCAG 2.1 AA) on every page visited; screenshots in /tmp/shots/foodwaste-*.png.
 import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { checkA11y, launchBrowser, startTestServer, type TestServer } from './harness.js';
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser, settleAndCheck, SHOTS, signIn, startTestServer, type TestServer } from './harness.js';
 
-const SHOTS = '/tmp/shots';
-const PASSWORD = 'omstilling-demo';
 const MANAGER = 'kristoffer.aunevik@asker.example'; // Bråset bo- og omsorgssenter → Sentralkjøkken Bråset
 const SHOP = 'lars@heggedal-naerbutikk.example'; // Heggedal Nærbutikk (foodwaste demo)
 const RECEIVER = 'frida@asker-matdeling.example'; // Asker Matdeling (foodwaste demo)
 const ADVISER = 'marit.kjosvold@asker.example'; // editor: foodwaste
-const LONG = 120_000; // the machine is shared and loaded
+const LONG = 120_000;
+/** A phone: 390×844 with touch. */
+const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 1 }; // the machine is shared and loaded
 
 describe('food waste in the browser', () => {
   let server: TestServer;
   let browser: Browser;
-  const contexts: BrowserContext[] = [];
 
   beforeAll(async () => {
     fs.mkdirSync(SHOTS, { recursive: true });
@@ -27,37 +26,19 @@ describe('food waste in the browser', () => {
   }, LONG);
 
   afterAll(async () => {
-    for (const c of contexts) await c.close().catch(() => undefined);
     await browser?.close();
     await server?.close();
   });
 
-  /** A fresh browser context signed in as the user, on `path`; `phone` gives a 390×844 touch viewport. */
-  async function signIn(email: string, path: string, phone = false, extra: Parameters<Browser['newContext']>[0] = {}): Promise<Page> {
-    const context = await browser.newContext({ ...(phone ? { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 1 } : { viewport: { width: 1280, height: 900 } }), ...extra });
-    contexts.push(context);
-    const page = await context.newPage();
-    await page.goto(`${server.url}/login?redirect=${encodeURIComponent(path)}`);
-    await page.getByLabel('E-postadresse').fill(email);
-    await page.getByLabel('Passord').fill(PASSWORD);
-    await page.getByRole('button', { name: 'Logg inn' }).click();
-    await page.getByRole('button', { name: 'Logg ut' }).waitFor();
-    return page;
-  }
-
   /** Waits for the page to settle, takes a screenshot and runs axe. */
   async function check(page: Page, name: string) {
-    await page.getByRole('heading', { level: 1 }).first().waitFor();
-    await page.waitForLoadState('networkidle');
-    await page.locator('.loading').first().waitFor({ state: 'detached', timeout: 10_000 }).catch(() => undefined);
-    await page.screenshot({ path: `${SHOTS}/foodwaste-${name}.png`, fullPage: true });
-    await checkA11y(page, `foodwaste-${name}`);
+    await settleAndCheck(page, `foodwaste-${name}`);
   }
 
   it(
     'a kitchen manager registers buffet waste on a phone, also offline, and sees the trend against the target',
     async () => {
-      const page = await signIn(MANAGER, '/foodwaste/register', true);
+      const page = await signIn(browser, server, MANAGER, '/foodwaste/register', PHONE);
       await page.getByRole('heading', { level: 1, name: 'Registrer matsvinn' }).waitFor();
       await page.getByText('Sentralkjøkken Bråset').first().waitFor();
       await check(page, 'register-phone');
@@ -107,7 +88,7 @@ describe('food waste in the browser', () => {
   it(
     'a shop posts surplus bread, a food-sharing NGO claims it and confirms the pickup',
     async () => {
-      const shop = await signIn(SHOP, '/foodwaste/offers');
+      const shop = await signIn(browser, server, SHOP, '/foodwaste/offers');
       await shop.getByRole('heading', { level: 1, name: 'Overskuddsmat' }).waitFor();
       await check(shop, 'offers-shop');
       await shop.getByLabel('Hva tilbys?').fill('Brød og rundstykker fra i dag');
@@ -118,7 +99,7 @@ describe('food waste in the browser', () => {
       await shop.getByRole('heading', { name: 'Brød og rundstykker fra i dag – 6,5 kg' }).waitFor();
 
       // The receiver stands in Asker sentrum and asks for the nearest offers first.
-      const ngo = await signIn(RECEIVER, '/foodwaste/offers', false, { geolocation: { latitude: 59.8339, longitude: 10.4349 }, permissions: ['geolocation'] });
+      const ngo = await signIn(browser, server, RECEIVER, '/foodwaste/offers', { viewport: { width: 1280, height: 900 }, geolocation: { latitude: 59.8339, longitude: 10.4349 }, permissions: ['geolocation'] });
       await ngo.getByRole('heading', { level: 2, name: 'Ledige tilbud og dine reservasjoner' }).waitFor();
       await ngo.getByRole('button', { name: 'Bruk min posisjon' }).click();
       await ngo.getByText(/Tilbudene er sortert etter avstand fra 59,834, 10,435/).waitFor();
@@ -141,7 +122,7 @@ describe('food waste in the browser', () => {
   it(
     'the adviser sees the figures, the kitchens with their status, and each kitchen',
     async () => {
-      const page = await signIn(ADVISER, '/foodwaste');
+      const page = await signIn(browser, server, ADVISER, '/foodwaste');
       await page.getByRole('heading', { level: 1, name: 'Matsvinn' }).waitFor();
       await page.getByRole('table', { name: /Kjøkken med status/ }).waitFor();
       await page.getByText('Ikke i rute').first().waitFor(); // the school canteen

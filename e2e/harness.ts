@@ -3,7 +3,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
 import { buildApp } from '../packages/server/src/app.js';
 import { seedDemo } from '../packages/server/src/demo/demo.service.js';
 import type { AppDeps } from '../packages/server/src/platform/http/deps.js';
@@ -91,4 +91,29 @@ export async function checkA11y(page: Page, label = new URL(page.url()).pathname
     throw new Error(`${label}: ${violations.length} WCAG 2.1 AA violation(s) at ${page.url()}\n${lines.join('\n')}`);
   }
   return violations;
+}
+
+/** Where the browser tests put their screenshots (to open and look at). */
+export const SHOTS = '/tmp/shots';
+
+/** A fresh browser context (desktop 1280×900 unless other options are given) signed in as a demo user, on `path`. */
+export async function signIn(browser: Browser, server: TestServer, email: string, path: string, options: BrowserContextOptions = { viewport: { width: 1280, height: 900 } }): Promise<Page> {
+  const context = await browser.newContext(options);
+  const page = await context.newPage();
+  await page.goto(`${server.url}/login?redirect=${encodeURIComponent(path)}`);
+  await page.getByLabel('E-postadresse').fill(email);
+  await page.getByLabel('Passord').fill(DEMO_ADMIN.password);
+  await page.getByRole('button', { name: 'Logg inn' }).click();
+  await page.getByRole('button', { name: 'Logg ut' }).waitFor();
+  return page;
+}
+
+/** Waits for the page to settle (a level-1 heading, the network idle, no loading indicator), saves a full-page screenshot `SHOTS/<name>.png` and runs axe. */
+export async function settleAndCheck(page: Page, name: string): Promise<void> {
+  await page.getByRole('heading', { level: 1 }).first().waitFor();
+  await page.waitForLoadState('networkidle');
+  await page.locator('.loading').first().waitFor({ state: 'detached', timeout: 10_000 }).catch(() => undefined);
+  fs.mkdirSync(SHOTS, { recursive: true });
+  await page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: true });
+  await checkA11y(page, name);
 }

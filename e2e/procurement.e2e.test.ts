@@ -5,18 +5,15 @@
 // screenshots in /tmp/shots/procurement-*.png.
 import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { checkA11y, launchBrowser, startTestServer, type TestServer } from './harness.js';
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser, settleAndCheck, SHOTS, signIn, startTestServer, type TestServer } from './harness.js';
 
-const SHOTS = '/tmp/shots';
-const PASSWORD = 'omstilling-demo';
 const OFFICER = 'anders.vikhagen@asker.example'; // editor: procurement
 const LONG = 180_000; // the machine is shared and loaded
 
 describe('green procurement in the browser', () => {
   let server: TestServer;
   let browser: Browser;
-  const contexts: BrowserContext[] = [];
 
   beforeAll(async () => {
     fs.mkdirSync(SHOTS, { recursive: true });
@@ -25,35 +22,19 @@ describe('green procurement in the browser', () => {
   }, LONG);
 
   afterAll(async () => {
-    for (const c of contexts) await c.close().catch(() => undefined);
     await browser?.close();
     await server?.close();
   });
 
-  async function signIn(email: string, path: string): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-    contexts.push(context);
-    const page = await context.newPage();
-    await page.goto(`${server.url}/login?redirect=${encodeURIComponent(path)}`);
-    await page.getByLabel('E-postadresse').fill(email);
-    await page.getByLabel('Passord').fill(PASSWORD);
-    await page.getByRole('button', { name: 'Logg inn' }).click();
-    await page.getByRole('button', { name: 'Logg ut' }).waitFor();
-    return page;
-  }
-
+  /** Waits for the page to settle, takes a screenshot and runs axe. */
   async function check(page: Page, name: string) {
-    await page.getByRole('heading', { level: 1 }).first().waitFor();
-    await page.waitForLoadState('networkidle');
-    await page.locator('.loading').first().waitFor({ state: 'detached', timeout: 10_000 }).catch(() => undefined);
-    await page.screenshot({ path: `${SHOTS}/procurement-${name}.png`, fullPage: true });
-    await checkA11y(page, `procurement-${name}`);
+    await settleAndCheck(page, `procurement-${name}`);
   }
 
   it(
     'an officer builds a tender from the library, is stopped below 30 %, publishes, enters bids and reads the evaluation',
     async () => {
-      const page = await signIn(OFFICER, '/procurement');
+      const page = await signIn(browser, server, OFFICER, '/procurement');
       await page.getByRole('heading', { level: 1, name: 'Grønne anskaffelser' }).waitFor();
       await page.getByRole('link', { name: 'Elektriske servicebiler til hjemmetjenesten' }).waitFor();
       await check(page, 'list');
@@ -105,7 +86,7 @@ describe('green procurement in the browser', () => {
   it(
     "shows the demo's rank reversal and the follow-up of what suppliers still owe",
     async () => {
-      const page = await signIn(OFFICER, '/procurement');
+      const page = await signIn(browser, server, OFFICER, '/procurement');
       await page.getByRole('link', { name: 'Møbler til nye Hvalstad skole' }).click();
       await page.getByRole('heading', { level: 1, name: 'Møbler til nye Hvalstad skole' }).waitFor();
       await page.getByText('Rangeringen kan snu:').waitFor();
