@@ -10,6 +10,8 @@ export const DOMAINS = [
   'apprenticeships',
   'foodwaste',
   'circular',
+  // Jobs by industry: oil-and-gas related, green and other (program part B context).
+  'economy',
   'land',
   'agriculture',
   'footprint',

@@ -1,9 +1,12 @@
-import { canActForOrganisation, canEditDomain, canReadInternal, type Actor } from '@omstilling/core';
+import { canActForOrganisation, canEditDomain, canReadInternal, type Actor, type Domain } from '@omstilling/core';
 
 // Who may do what with grant rounds, in one place. Reviewers are the enterprise editors (and admins).
 export const enterprisePolicy = {
-  /** Create calls, review, decide: enterprise editors. */
-  manage: (a: Actor) => canEditDomain(a, 'enterprise'),
+  /**
+   * Create calls, review, decide: editors of the call's domain. Grant rounds are shared: a call
+   * with domain 'circular' (support for reuse and repair) is run by the circular editors.
+   */
+  manage: (a: Actor, domain: string = 'enterprise') => canEditDomain(a, domain as Domain),
   /** Every signed-in user sees the calls (business users apply to them). */
   signedIn: (a: Actor) => a.kind !== 'anonymous',
   /** All applications: municipal staff; a business user: their own. */

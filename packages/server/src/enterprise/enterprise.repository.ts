@@ -11,7 +11,11 @@ type New<T> = Omit<T, 'municipality_id'>;
 /** All SQL of the enterprise domain, always through the tenant scope. */
 export function enterpriseRepository(scope: TenantScope) {
   return {
-    calls: () => scope.selectFrom('ent_call').selectAll().orderBy('deadline', 'desc').orderBy('id').execute(),
+    calls: (domain?: string) => {
+      let q = scope.selectFrom('ent_call').selectAll();
+      if (domain) q = q.where('domain', '=', domain);
+      return q.orderBy('deadline', 'desc').orderBy('id').execute();
+    },
     callById: (id: string) => scope.selectFrom('ent_call').selectAll().where('id', '=', id).executeTakeFirst(),
     insertCall: (row: New<CallRow>) => scope.insertInto('ent_call', row).execute(),
     applications: (f: { callId?: string; organisationId?: string } = {}) => {

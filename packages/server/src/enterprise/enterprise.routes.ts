@@ -4,7 +4,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { ctxOf, requireUser } from '../platform/http/request-context.js';
 import { authErrors, IdParams } from '../platform/http/schemas.js';
 import { createCall, decide, getCall, listApplications, listCalls, saveReview, submitApplication, submitReport } from './enterprise.service.js';
-import { AnyObject, Application, ApplicationBody, ApplicationQuery, Call, CallBody, DecisionBody, ReportBody, ReviewBody } from './enterprise.schema.js';
+import { AnyObject, Application, ApplicationBody, ApplicationQuery, Call, CallBody, CallQuery, DecisionBody, ReportBody, ReviewBody } from './enterprise.schema.js';
 
 export async function enterpriseRoutes(app: FastifyInstance): Promise<void> {
   const r = app.withTypeProvider<TypeBoxTypeProvider>();
@@ -13,7 +13,7 @@ export async function enterpriseRoutes(app: FastifyInstance): Promise<void> {
   const guard = { onRequest: requireUser };
   const conflict = { 409: Type.Ref('Error') };
 
-  r.get(`${P}/calls`, { ...guard, schema: { tags, summary: 'Grant rounds (calls for applications), newest deadline first', response: { 200: Type.Array(Call), ...authErrors } } }, async (req) => listCalls(ctxOf(req)));
+  r.get(`${P}/calls`, { ...guard, schema: { tags, summary: 'Grant rounds (calls for applications), newest deadline first; `domain` picks one scheme (enterprise or circular)', querystring: CallQuery, response: { 200: Type.Array(Call), ...authErrors } } }, async (req) => listCalls(ctxOf(req), req.query.domain));
   r.post(`${P}/calls`, { ...guard, schema: { tags, summary: 'Open a grant round with weighted criteria (weights sum to 100 %; enterprise editors)', body: CallBody, response: { 201: Call, ...authErrors } } }, async (req, reply) => reply.status(201).send(await createCall(ctxOf(req), req.body)));
   r.get(`${P}/calls/:id`, { ...guard, schema: { tags, summary: "A call with its applications (staff: all; a business user: their own); for enterprise editors also the reviews and the ranking", params: IdParams, response: { 200: AnyObject, ...authErrors } } }, async (req) => getCall(ctxOf(req), req.params.id));
   r.post(`${P}/calls/:id/applications`, { ...guard, schema: { tags, summary: 'Apply before the deadline (a business user for their business, or an editor on its behalf); attachments are uploaded first with POST /api/files', params: IdParams, body: ApplicationBody, response: { 201: Application, ...authErrors } } }, async (req, reply) => reply.status(201).send(await submitApplication(ctxOf(req), req.params.id, req.body)));

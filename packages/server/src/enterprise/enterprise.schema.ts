@@ -7,8 +7,13 @@ export const AnyObject = Type.Object({}, { additionalProperties: true });
 const Criterion = Type.Object({ key: Type.String({ maxLength: 40 }), name: Type.String({ maxLength: 200 }), weight: Type.Number(), maxScore: Type.Number() });
 
 export const Call = Type.Object({ id: Type.String(), title: Type.String(), deadline: Type.String(), budgetNok: Type.Number(), state: Type.String() }, { additionalProperties: true });
+/** The domains that run grant rounds with this mechanism. */
+export const GrantDomain = Type.Union([Type.Literal('enterprise'), Type.Literal('circular')]);
+export const CallQuery = Type.Object({ domain: Type.Optional(GrantDomain) });
+
 export const CallBody = Type.Object({
-  domain: Type.Optional(Type.String({ maxLength: 30 })),
+  /** Whose scheme the round is: business development (enterprise) or reuse and repair (circular). */
+  domain: Type.Optional(GrantDomain),
   title: Type.String({ maxLength: 200 }),
   description: Type.Optional(Type.String({ maxLength: 5000 })),
   opensAt: Type.String({ maxLength: 40 }),

@@ -101,4 +101,22 @@ describe.each(ENGINES)('grant rounds on %s', (engine) => {
     const audits = await env.deps.db.selectFrom('audit_log').select('summary').where('entity_id', '=', app.id).orderBy('id').execute();
     expect(audits.map((a) => a.summary!.replace(/\s/g, ' '))).toEqual(['Søknad «Verktøybibliotek» sendt (60 000 kr)', 'Innvilget «Verktøybibliotek»: 50 000 kr']);
   });
+
+  it('shares the mechanism: a circular support scheme is run by circular editors, not by enterprise editors', async () => {
+    const circular = (now?: () => Date) => user({ role: 'editor', domains: ['circular'], userId: ids.admin, name: 'Sirkulær' }, now);
+    const start = '2026-09-01T08:00:00.000Z';
+    const body = { domain: 'circular', title: 'Støtte til reparasjon 2026', opensAt: start, deadline: '2026-10-01T11:00:00.000Z', budgetNok: 200_000, minReviewers: 1, criteria: [{ key: 'effect', name: 'Effekt', weight: 100, maxScore: 6 }] };
+    expect((await appError(createCall(jonas(at(start)), body))).code).toBe('forbidden');
+    const c = await createCall(circular(at(start)), body);
+    expect(c.domain).toBe('circular');
+    expect((await listCalls(business(ids.hotel), 'circular')).map((x) => x.title)).toEqual(['Støtte til reparasjon 2026']);
+    expect((await listCalls(business(ids.hotel), 'enterprise')).some((x) => x.domain !== 'enterprise')).toBe(false);
+    const app = await submitApplication(business(ids.kafe, at('2026-09-15T10:00:00Z')), c.id, { organisationId: ids.kafe, title: 'Symaskiner til reparasjonskafeen', summary: 'Tre symaskiner til faste reparasjonskvelder for klær.', amountNok: 30_000 });
+    expect((await getCall(jonas(), c.id)).ranking).toBeNull();
+    expect((await appError(saveReview(jonas(), app.id, { conflict: false, scores: { effect: 5 } }))).code).toBe('forbidden');
+    await saveReview(circular(), app.id, { conflict: false, scores: { effect: 5 } });
+    expect((await getCall(circular(), c.id)).ranking!.map((r) => r.total)).toHaveLength(1);
+    expect((await appError(decide(jonas(), app.id, { decision: 'declined' }))).code).toBe('forbidden');
+    expect(await decide(circular(), app.id, { decision: 'granted', grantedNok: 30_000 })).toMatchObject({ state: 'granted' });
+  });
 });

@@ -22,11 +22,11 @@ function presentApplication(a: ApplicationRow, orgName: string) {
 }
 export type ApplicationView = ReturnType<typeof presentApplication>;
 
-/** Calls, newest deadline first; everyone signed in sees them (business users apply to them). */
-export async function listCalls(ctx: Ctx) {
+/** Calls (of one domain's scheme, or all), newest deadline first; everyone signed in sees them (business users apply to them). */
+export async function listCalls(ctx: Ctx, domain?: string) {
   if (!policy.signedIn(ctx.actor)) throw AppError.forbidden();
   const now = nowIso(ctx);
-  return (await enterpriseRepository(ctx.scope).calls()).map((c) => presentCall(c, now));
+  return (await enterpriseRepository(ctx.scope).calls(domain)).map((c) => presentCall(c, now));
 }
 
 export interface CallBody {
@@ -42,7 +42,7 @@ export interface CallBody {
 
 /** Enterprise editors open a grant round with weighted criteria (weights summing to 100 %). */
 export async function createCall(ctx: Ctx, input: CallBody): Promise<CallView> {
-  if (!policy.manage(ctx.actor)) throw AppError.forbidden();
+  if (!policy.manage(ctx.actor, input.domain)) throw AppError.forbidden();
   const issues = validateCall({ ...input });
   if (issues.length) throw AppError.validation('Utlysningen kunne ikke lagres', issues);
   return ctx.scope.transaction(async (scope) => {
@@ -70,7 +70,7 @@ export async function getCall(ctx: Ctx, id: string) {
   const apps = policy.readAll(a) ? await repo.applications({ callId: id }) : org ? await repo.applications({ callId: id, organisationId: org }) : [];
   const names = new Map((await repo.organisations()).map((o) => [o.id, o.name]));
   const view = { call: presentCall(c, now), applications: apps.map((x) => presentApplication(x, names.get(x.organisation_id) ?? '')), ranking: null as RankedApplication[] | null, reviews: [] as ReturnType<typeof presentReview>[] };
-  if (policy.manage(a)) {
+  if (policy.manage(a, c.domain)) {
     const reviews = await repo.reviews(apps.map((x) => x.id));
     view.ranking = rankApplications(callInput(c), apps.map((x) => ({ id: x.id, amountNok: nok(x.amount_ore)! })), reviews.map(reviewOf));
     view.reviews = reviews.map(presentReview);
@@ -131,9 +131,10 @@ async function applicationAndCall(ctx: Ctx, id: string) {
  * the application. Reviews close when the application is decided.
  */
 export async function saveReview(ctx: Ctx, applicationId: string, input: { conflict: boolean; conflictReason?: string | null; scores?: Record<string, number>; comment?: string | null }) {
-  if (!policy.manage(ctx.actor) || ctx.actor.kind !== 'user') throw AppError.forbidden();
+  if (ctx.actor.kind !== 'user') throw AppError.forbidden();
   const reviewerId = ctx.actor.userId;
   const { app, call } = await applicationAndCall(ctx, applicationId);
+  if (!policy.manage(ctx.actor, call.domain)) throw AppError.forbidden();
   if (app.state !== 'submitted') throw new AppError('conflict', 'Søknaden er avgjort; vurderingene kan ikke endres');
   const repo = enterpriseRepository(ctx.scope);
   const before = await repo.reviewOf(applicationId, reviewerId);
@@ -160,8 +161,9 @@ export async function saveReview(ctx: Ctx, applicationId: string, input: { confl
  * case number of the decision. Grants may not exceed what is left of the call's budget.
  */
 export async function decide(ctx: Ctx, applicationId: string, input: { decision: 'granted' | 'declined'; grantedNok?: number | null; note?: string | null; caseNumber?: string | null }): Promise<ApplicationView> {
-  if (!policy.manage(ctx.actor) || ctx.actor.kind !== 'user') throw AppError.forbidden();
+  if (ctx.actor.kind !== 'user') throw AppError.forbidden();
   const { app, call } = await applicationAndCall(ctx, applicationId);
+  if (!policy.manage(ctx.actor, call.domain)) throw AppError.forbidden();
   const repo = enterpriseRepository(ctx.scope);
   const mine = await repo.reviewOf(applicationId, ctx.actor.userId);
   if (mine && Number(mine.conflict) === 1) throw AppError.forbidden('Du har meldt deg inhabil i denne søknaden og kan ikke avgjøre den');

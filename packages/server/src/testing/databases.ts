@@ -38,7 +38,7 @@ export async function createTestEnv(engine: 'sqlite' | 'postgres', env: Record<s
     await client.end();
     databaseUrl = url;
   }
-  const config = loadConfig({ DATABASE_URL: databaseUrl, STORAGE_DIR: path.join(tmp, 'storage'), LOG_LEVEL: 'silent', DATA_DIR: path.join(REPO_ROOT, 'data'), WEB_DIST_DIR: path.join(REPO_ROOT, 'packages/web/dist'), ...env }, REPO_ROOT);
+  const config = loadConfig({ DATABASE_URL: databaseUrl, STORAGE_DIR: path.join(tmp, 'storage'), LOG_LEVEL: 'silent', DATA_DIR: path.join(REPO_ROOT, 'data'), WEB_DIST_DIR: process.env.WEB_DIST_DIR ?? path.join(REPO_ROOT, 'packages/web/dist'), ...env }, REPO_ROOT);
   const deps = await bootstrap(config, { pgSchema, now });
   return {
     deps,

@@ -16,6 +16,7 @@ export const POINTS_BY_DOMAIN: Record<Domain, readonly string[]> = {
   apprenticeships: ['A5', 'B4'],
   foodwaste: ['A6'],
   circular: ['B2'],
+  economy: ['B2', 'B3', 'B7'],
   land: ['B3'],
   agriculture: ['B5'],
   footprint: ['C1'],
