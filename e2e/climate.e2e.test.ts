@@ -89,7 +89,7 @@ describe('climate account in the browser', () => {
       await page.getByLabel('Regnskapsfil').setInputFiles(fixed);
       await page.getByRole('button', { name: 'Importer' }).click();
       await page.getByText(/7 kjøp importert fra 7 linjer/).waitFor();
-      await page.getByLabel('År').selectOption('2023');
+      await page.getByRole('combobox', { name: 'År' }).selectOption('2023');
       await page.getByLabel('Fordel etter').selectOption('supplier');
       const table = page.getByRole('table', { name: /Utslipp 2023 etter leverandør/ });
       await table.waitFor();
@@ -101,10 +101,42 @@ describe('climate account in the browser', () => {
       await page.getByLabel('Regnskapsfil').setInputFiles(fixed);
       await page.getByRole('button', { name: 'Importer' }).click();
       await page.getByText('Denne filen er importert før. Ingenting er endret.').waitFor();
-      await page.getByLabel('År').selectOption('2025');
+      await page.getByRole('combobox', { name: 'År' }).selectOption('2025');
       await page.getByLabel('Fordel etter').selectOption('unit');
       await page.getByRole('table', { name: /Utslipp 2025 etter enhet/ }).waitFor();
       await check(page, 'after-import');
+
+      // The data basis: the share of spend and of emissions computed from each kind of data.
+      await page.getByRole('table', { name: /Datagrunnlag 2025/ }).getByRole('rowheader', { name: 'Fysisk energibruk (kWh)' }).waitFor();
+
+      // A supplier-specific factor: a bad one is refused with the fields named, a good one listed.
+      const form = page.getByRole('region', { name: 'Leverandørenes egne faktorer' });
+      await form.getByLabel('Organisasjonsnummer').fill('12345');
+      await form.getByLabel('Kg CO₂e per krone').fill('-1');
+      await form.getByRole('button', { name: 'Lagre leverandørfaktor' }).click();
+      await form.getByText('Organisasjonsnummeret må ha 9 siffer').waitFor();
+      await form.getByText('Oppgi kilden (f.eks. leverandørens klimaregnskap 2024)').waitFor();
+      await check(page, 'supplier-factor-errors');
+      await form.getByLabel('Organisasjonsnummer').fill('974 760 673');
+      await form.getByLabel('År', { exact: true }).fill('2023');
+      await form.getByLabel('Kg CO₂e per krone').fill('0,05');
+      await form.getByLabel('Kilde', { exact: true }).fill('Kjøkkengrossistens klimaregnskap 2023');
+      await form.getByRole('button', { name: 'Lagre leverandørfaktor' }).click();
+      await form.getByText('Leverandørfaktoren er lagret og brukes i resultatene.').waitFor();
+      await form.getByRole('table', { name: 'Leverandørfaktorer i bruk' }).getByText('Kjøkkengrossistens klimaregnskap 2023').waitFor();
+
+      // A flagged factor: a decision without a reason is refused; with one it is recorded.
+      const decisions = page.getByRole('region', { name: 'Flaggede faktorer' });
+      const first = decisions.locator('form').first();
+      await first.getByText('Ikke avgjort: faktoren brukes ikke.').waitFor();
+      await first.getByRole('button', { name: 'Lagre beslutning' }).click();
+      await first.getByText('Skriv hvorfor faktoren bekreftes eller erstattes').waitFor();
+      await first.getByLabel(/Erstatt med et annet tall/).check();
+      await first.getByLabel(/Ny faktor/).fill('0,9');
+      await first.getByLabel('Begrunnelse').fill('Ferjeselskapets eget klimaregnskap');
+      await first.getByRole('button', { name: 'Lagre beslutning' }).click();
+      await first.getByText('Beslutningen er lagret.').waitFor();
+      await check(page, 'forms');
       await context.close();
     },
     LONG,

@@ -71,12 +71,12 @@ describe('web foundation', () => {
       await page.getByRole('navigation', { name: 'Hovedmeny' }).getByRole('link', { name: new RegExp(`^${d}`) }).waitFor();
     }
 
-    // A module that is not built says so, and which program points it will serve.
-    await page.getByRole('navigation', { name: 'Hovedmeny' }).getByRole('link', { name: /^Landbruk/ }).click();
-    await page.getByText('Modulen er ikke bygget ennå').waitFor();
-    await page.getByText('B5', { exact: true }).waitFor();
+    // A module page opens with the focus on its heading (every module is built now).
+    await page.getByRole('navigation', { name: 'Hovedmeny' }).getByRole('link', { name: /^Fotavtrykk/ }).click();
+    await page.waitForURL(/\/footprint$/);
+    await h1().waitFor();
     await expectFocusOnHeading();
-    await check('nb-02-module-not-built');
+    await check('nb-02-module');
 
     // --- login, with the error summary first ---
     await page.getByRole('banner').getByRole('link', { name: 'Logg inn' }).click();
@@ -89,7 +89,7 @@ describe('web foundation', () => {
     await page.getByRole('button', { name: 'Logg inn' }).click();
     await page.getByRole('button', { name: 'Logg ut' }).waitFor();
     // Back where the login started (the module page).
-    await page.waitForURL(/\/agriculture$/);
+    await page.waitForURL(/\/footprint$/);
 
     // --- organisations: list, search ---
     const nav = page.getByRole('navigation', { name: 'Hovedmeny' });
@@ -210,8 +210,9 @@ describe('web foundation', () => {
     await page.getByLabel('Organisation number').waitFor();
     await check('en-06-organisation-edit');
     await navEn.getByRole('link', { name: /^Agriculture/ }).click();
-    await page.getByText('This module is not built yet').waitFor();
-    await check('en-07-module-not-built');
+    await page.waitForURL(/\/agriculture$/);
+    await h1().filter({ hasText: /Agriculture|Farming/ }).waitFor();
+    await check('en-07-module');
     await page.goto(`${server.url}/no/such/page`);
     await h1().filter({ hasText: 'Page not found' }).waitFor();
     await check('en-08-not-found');

@@ -15,7 +15,13 @@ import { enterpriseRoutes } from './enterprise/enterprise.routes.js';
 import { climateRoutes } from './climate/climate.routes.js';
 import { procurementRoutes } from './procurement/procurement.routes.js';
 import { footprintRoutes } from './footprint/footprint.routes.js';
+import { campaignRoutes } from './campaign/campaign.routes.js';
 import { investmentsRoutes } from './investments/investments.routes.js';
+import { agricultureRoutes } from './agriculture/agriculture.routes.js';
+import { circularRoutes } from './circular/circular.routes.js';
+import { landRoutes } from './land/land.routes.js';
+import { servicesRoutes } from './services/services.routes.js';
+import { economyRoutes } from './economy/economy.routes.js';
 
 /** Every route of the API, platform first, then one line per domain. */
 export async function registerRoutes(app: FastifyInstance): Promise<void> {
@@ -35,5 +41,11 @@ export async function registerRoutes(app: FastifyInstance): Promise<void> {
   await app.register(climateRoutes);
   await app.register(procurementRoutes);
   await app.register(footprintRoutes);
+  await app.register(campaignRoutes);
   await app.register(investmentsRoutes);
+  await app.register(agricultureRoutes);
+  await app.register(circularRoutes);
+  await app.register(landRoutes);
+  await app.register(servicesRoutes);
+  await app.register(economyRoutes);
 }

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { kostraCodes, LedgerReader, ledgerColumnOf, type LedgerCursor, type LedgerFormat } from './ledger.js';
-import { emissionModel, exclusionOf, factorPerNok, implausibleFactors, type Conversion, type FactorRow, type FactorSetInfo } from './factors.js';
-import { LedgerSummariser } from './lines.js';
-import { climateReport, hotspots, type SpendGroup } from './report.js';
+import { kostraCodes, LedgerReader, ledgerColumnOf, ledgerHeaderEnd, type LedgerCursor, type LedgerFormat } from './ledger.js';
+import { emissionModel, energyFactorFor, exclusionOf, factorPerNok, implausibleFactors, physicalEnergyKg, type Conversion, type FactorRow, type FactorSetInfo } from './factors.js';
+import { LedgerSummariser, mergeLedgerSummaries } from './lines.js';
+import { climateReport, groupEmissions, hotspots, type SpendGroup } from './report.js';
+import { parseEnergyRows } from './energy.js';
 
 const enc = (s: string) => new TextEncoder().encode(s);
 const cp1252 = (s: string) => Uint8Array.from([...s].map((c) => ({ æ: 0xe6, ø: 0xf8, å: 0xe5, Æ: 0xc6, Ø: 0xd8, Å: 0xc5 })[c] ?? c.charCodeAt(0)));
@@ -213,5 +214,117 @@ describe('summary and report', () => {
     expect(climateReport(groups, m, 'month').rows.map((x) => x.key)).toEqual(['2024-01', '2024-02']);
     expect(climateReport(groups, m, 'art').rows[0]!.category).toBe('food');
     expect(hotspots(groups, m, 2).map((h) => h.art)).toEqual(['115', '180']);
+  });
+});
+
+describe('a ledger read in two byte ranges', () => {
+  const m = model();
+  const line = fc.record({
+    day: fc.integer({ min: 1, max: 31 }),
+    ansvar: fc.constantFrom('1100', '1200', 'A-7', ''),
+    art: fc.constantFrom('115', '120', '180', '010', '999'),
+    kr: fc.integer({ min: -5000, max: 50000 }),
+    text: fc.constantFrom('mat', '"to\nlinjer"', '"semi;kolon og ""sitat"""', '"\n"', 'æøå'),
+  });
+  const HEADER = '\uFEFF"dato";ansvar;art;funksjon;belop;tekst\r\n';
+  const ledgerOf = (rows: { day: number; ansvar: string; art: string; kr: number; text: string }[]) =>
+    HEADER + rows.map((r) => `2024-01-${String(r.day).padStart(2, '0')};${r.ansvar};${r.art};202;${r.kr},50;${r.text}\n`).join('');
+  const norm = (r: ReturnType<LedgerSummariser['finish']>) => ({
+    ...r,
+    totalKg: Math.round(r.totalKg * 1e6),
+    byKind: Object.fromEntries(Object.entries(r.byKind).map(([k, v]) => [k, { ore: v.ore, kg: Math.round(v.kg * 1e6) }])),
+    byUnitArt: r.byUnitArt.map((g) => ({ ...g, kg: Math.round(g.kg * 1e6) })).sort((a, b) => `${a.ansvar}|${a.art}`.localeCompare(`${b.ansvar}|${b.art}`)),
+  });
+
+  it('gives the same summary, errors and line numbers as one pass, wherever the split newline falls (inside quotes too)', () => {
+    let splitInsideQuotes = 0;
+    fc.assert(
+      fc.property(fc.array(line, { minLength: 1, maxLength: 30 }), fc.nat(), (rows, pick) => {
+        const bytes = enc(ledgerOf(rows));
+        const whole = new LedgerSummariser(m, CODES);
+        whole.push(bytes);
+        const expected = whole.finish();
+        const head = ledgerHeaderEnd(bytes);
+        expect(head).toBe(enc(HEADER).length);
+        // every newline after the header is a candidate split point, those inside quotes included
+        const nls = [...bytes.keys()].filter((i) => i >= head && bytes[i] === 10);
+        const split = nls[pick % nls.length]! + 1;
+        const first = new LedgerSummariser(m, CODES);
+        first.push(bytes.subarray(0, split));
+        const { summary, complete } = first.rangeSummary();
+        let merged;
+        if (complete) {
+          const second = new LedgerSummariser(m, CODES);
+          second.push(bytes.subarray(0, head));
+          const start = second.nextLine;
+          second.push(bytes.subarray(split));
+          merged = mergeLedgerSummaries(summary, second.finish({ headerErrors: false }), start);
+        } else {
+          splitInsideQuotes++;
+          first.push(bytes.subarray(split));
+          merged = first.finish();
+        }
+        expect(norm(merged)).toEqual(norm(expected));
+      }),
+      { numRuns: 300 },
+    );
+    expect(splitInsideQuotes).toBeGreaterThan(0);
+  });
+
+  it('tells when a range ends inside a quoted field, and finds the header end past quoted line breaks', () => {
+    const bytes = enc('dato;ansvar;art;funksjon;belop;tekst\n2024-01-02;1100;115;202;1,00;"a\nb"\n');
+    const s = new LedgerSummariser(m, CODES);
+    s.push(bytes.subarray(0, bytes.indexOf(10, 40) + 1));
+    expect(s.rangeSummary().complete).toBe(false);
+    s.push(bytes.subarray(bytes.indexOf(10, 40) + 1));
+    expect(s.rangeSummary().complete).toBe(true);
+    expect(ledgerHeaderEnd(enc('\r\n\n"a\nb";c'))).toBe(-1);
+    expect(ledgerHeaderEnd(enc('\r\n\n"a\nb";c\nx'))).toBe(11);
+  });
+});
+
+describe('physical energy', () => {
+  const EF = [
+    { carrier: 'electricity', label: 'El', kgPerKwh: 0.017, year: 2019, source: 'NVE' },
+    { carrier: 'electricity', label: 'El', kgPerKwh: 0.008, year: 2020, source: 'NVE' },
+    { carrier: 'electricity', label: 'El', kgPerKwh: 0.015, year: 2023, source: 'NVE' },
+  ];
+  it('takes the latest factor at or before the year, else the earliest', () => {
+    expect(energyFactorFor(EF, 'electricity', 2021)!.kgPerKwh).toBe(0.008);
+    expect(energyFactorFor(EF, 'electricity', 2025)!.kgPerKwh).toBe(0.015);
+    expect(energyFactorFor(EF, 'electricity', 2010)!.kgPerKwh).toBe(0.017);
+    expect(energyFactorFor(EF, 'fuel_oil', 2023)).toBeNull();
+    expect(physicalEnergyKg([{ ansvar: 'A', year: 2021, carrier: 'electricity', kwh: 1000 }, { ansvar: 'A', year: 2022, carrier: 'electricity', kwh: 5 }], EF, 2021)).toEqual(new Map([['A', 8]]));
+  });
+
+  it('shares the physical figure over the energy groups of the ansvar by spend, keeps other arts and ansvar, and adds ansvar without energy spend', () => {
+    const groups: SpendGroup[] = [
+      { period: 202401, ansvar: 'A', art: '180', funksjon: '253', orgnr: null, supplierName: 'Kraft', ore: 300_00, lines: 1 },
+      { period: 202402, ansvar: 'A', art: '180', funksjon: '253', orgnr: null, supplierName: 'Kraft', ore: 100_00, lines: 1 },
+      { period: 202402, ansvar: 'A', art: '120', funksjon: '253', orgnr: null, supplierName: null, ore: 100_00, lines: 1 },
+      { period: 202402, ansvar: 'B', art: '180', funksjon: '253', orgnr: null, supplierName: null, ore: 100_00, lines: 1 },
+    ];
+    const m = model();
+    const { groups: all, emissions } = groupEmissions(groups, m, new Map([['A', 1000], ['C', 50]]));
+    expect(all).toHaveLength(5);
+    expect(emissions.map((e) => e!.kind)).toEqual(['physical', 'physical', 'average', 'average', 'physical']);
+    expect(emissions[0]!.kg).toBeCloseTo(750, 9);
+    expect(emissions[1]!.kg).toBeCloseTo(250, 9);
+    expect(emissions[4]!.kg).toBe(50);
+    const r = climateReport(groups, m, 'month', undefined, new Map([['A', 1000], ['C', 50]]));
+    expect(r.byKind.physical).toEqual({ ore: 400_00, kg: 1050 });
+    expect(r.rows.reduce((s, x) => s + x.kg, 0)).toBeCloseTo(r.totalKg, 9);
+    expect(climateReport(groups, m, 'unit', undefined, new Map([['A', 1000], ['C', 50]])).totalKg).toBeCloseTo(r.totalKg, 9);
+  });
+
+  it('checks energy rows: carrier names in Norwegian, numbers with spaces, one error per bad field, duplicates named', () => {
+    const rows = [
+      { line: 2, cells: { ansvar: 'A', år: '2024', energibærer: 'Strøm', kwh: '1 200,5' } },
+      { line: 3, cells: { ansvar: '', år: '24', energibærer: 'fjernvarme', kwh: '-3' } },
+      { line: 4, cells: { ansvar: 'A', år: '2024', energibærer: 'el', kwh: '1' } },
+    ];
+    const r = parseEnergyRows(rows, EF);
+    expect(r.uses).toEqual([{ line: 2, ansvar: 'A', year: 2024, carrier: 'electricity', kwh: 1200.5 }]);
+    expect(r.errors.map((e) => [e.line, e.field])).toEqual([[3, 'ansvar'], [3, 'year'], [3, 'carrier'], [3, 'kwh'], [4, 'ansvar']]);
   });
 });

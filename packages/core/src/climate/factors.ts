@@ -110,8 +110,60 @@ export interface SupplierFactor {
   source: string;
 }
 
-/** What the emission of one line was computed from. */
-export type DataKind = 'supplier' | 'average' | 'not_computed';
+/** What the emission of one line was computed from: a supplier's own factor, physical energy use (kWh), a spend-based average, or nothing. */
+export type DataKind = 'supplier' | 'physical' | 'average' | 'not_computed';
+
+/**
+ * KOSTRA arts whose spend is energy bought for buildings and plants (180 Energi: electricity,
+ * district heating, fuel oil for heating). Where a unit reports its physical energy use (kWh)
+ * for a year, those kWh × a kWh factor replace the spend-based figure of these arts.
+ */
+export const ENERGY_ARTS: readonly number[] = [180];
+
+/** An emission factor per kWh of one energy carrier, with its source. */
+export interface EnergyFactor {
+  carrier: string;
+  label: string;
+  kgPerKwh: number;
+  year: number;
+  source: string;
+}
+
+/** Energy used by the units behind one ansvar code in one year. */
+export interface EnergyUse {
+  ansvar: string;
+  year: number;
+  carrier: string;
+  kwh: number;
+}
+
+/**
+ * kg CO2e per ansvar for one year from physical energy use: kWh × the carrier's factor of the
+ * nearest year at or before `year` (else the earliest). Carriers without a factor are skipped
+ * (the import refuses them).
+ */
+export function physicalEnergyKg(uses: readonly EnergyUse[], factors: readonly EnergyFactor[], year: number): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const u of uses) {
+    if (u.year !== year) continue;
+    const f = energyFactorFor(factors, u.carrier, year);
+    if (!f) continue;
+    out.set(u.ansvar, (out.get(u.ansvar) ?? 0) + u.kwh * f.kgPerKwh);
+  }
+  return out;
+}
+
+/** The factor of a carrier for a year: the latest at or before the year, else the earliest one. */
+export function energyFactorFor(factors: readonly EnergyFactor[], carrier: string, year: number): EnergyFactor | null {
+  let best: EnergyFactor | null = null;
+  for (const f of factors) {
+    if (f.carrier !== carrier) continue;
+    if (!best) best = f;
+    else if (f.year <= year && (best.year > year || f.year > best.year)) best = f;
+    else if (best.year > year && f.year < best.year) best = f;
+  }
+  return best;
+}
 
 /** Everything needed to turn spend into emissions for one reporting year. */
 export interface EmissionModel {

@@ -531,6 +531,20 @@ export class LedgerReader {
   /** Line of a record with an unterminated quote at the end of the file, or 0. */
   brokenLine = 0;
 
+  /** The physical line the next record starts on (1-based; the header is line 1). */
+  get nextLine(): number {
+    return this.line;
+  }
+
+  /**
+   * True when everything pushed so far ended at a record boundary: no partial record is
+   * waiting for more bytes. A byte range that ends at a newline inside a quoted field is not
+   * at a boundary, so a caller that split a file there can tell and read on.
+   */
+  get atBoundary(): boolean {
+    return this.carry === null || this.carry.length === 0;
+  }
+
   private record(): void {
     if (!this.format) {
       this.header(this.cursor);
@@ -567,6 +581,29 @@ export class LedgerReader {
     this.options.onHeader?.(this.format, errors);
     if (errors.length) this.failed = true;
   }
+}
+
+/**
+ * Where the header record of a ledger ends: the offset just past its line break (a line break
+ * outside quotes; a UTF-8 BOM and blank lines before it are skipped), or -1 when `buf` holds
+ * no complete header. A reader that is pushed `buf.subarray(0, end)` and then any byte range
+ * of the same file that starts at a record boundary reads that range as if it had read the
+ * whole file up to it, except for line numbers (see LedgerReader.nextLine).
+ */
+export function ledgerHeaderEnd(buf: Uint8Array): number {
+  let i = buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf ? 3 : 0;
+  let inQ = false;
+  let content = false;
+  for (; i < buf.length; i++) {
+    const c = buf[i]!;
+    if (c === QUOTE) {
+      inQ = !inQ;
+      content = true;
+    } else if (c === NL && !inQ) {
+      if (content) return i + 1;
+    } else if (c !== CR) content = true;
+  }
+  return -1;
 }
 
 /** Picks the separator of the header line: the most frequent of `;`, `,` and tab outside quotes (`;` on ties). */

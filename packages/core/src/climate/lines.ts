@@ -43,7 +43,7 @@ export type KindTotals = Record<DataKind, { ore: number; kg: number }>;
 
 /** Empty totals per data kind. */
 export function kindTotals(): KindTotals {
-  return { supplier: { ore: 0, kg: 0 }, average: { ore: 0, kg: 0 }, not_computed: { ore: 0, kg: 0 } };
+  return { supplier: { ore: 0, kg: 0 }, physical: { ore: 0, kg: 0 }, average: { ore: 0, kg: 0 }, not_computed: { ore: 0, kg: 0 } };
 }
 
 /** Result of summarising a ledger. */
@@ -60,6 +60,8 @@ export interface LedgerSummary {
   errors: LedgerError[];
   errorCount: number;
   format: LedgerFormat | null;
+  /** The physical line after the last one read (for the line numbers of a following range). */
+  nextLine: number;
 }
 
 /** Most errors a summary or import lists (the count goes on). */
@@ -178,10 +180,33 @@ export class LedgerSummariser {
     }
   }
 
-  /** Ends the input and returns the summary. */
-  finish(): LedgerSummary {
+  /**
+   * Line where the records of a byte range start: call after pushing the header bytes
+   * (`ledgerHeaderEnd`) and before pushing the range; pass it to mergeLedgerSummaries.
+   */
+  get nextLine(): number {
+    return this.reader.nextLine;
+  }
+
+  /**
+   * The summary of the bytes pushed so far without ending the input, for the first of several
+   * byte ranges of a file. `complete` is false when the range ended inside a record (a newline
+   * within quotes): then the next range did not start at a record boundary, and the caller must
+   * read on with this summariser instead.
+   */
+  rangeSummary(): { summary: LedgerSummary; complete: boolean } {
+    return { summary: this.summary(true), complete: this.reader.atBoundary };
+  }
+
+  /** Ends the input and returns the summary; header errors left out for a range after the first (they are the first range's). */
+  finish(options: { headerErrors?: boolean } = {}): LedgerSummary {
     this.reader.end();
-    const errors = [...this.headerErrors, ...this.errs];
+    return this.summary(options.headerErrors ?? true);
+  }
+
+  private summary(withHeaderErrors: boolean): LedgerSummary {
+    const headerErrors = withHeaderErrors ? this.headerErrors : [];
+    const errors = [...headerErrors, ...this.errs];
     if (this.reader.brokenLine) errors.push({ line: this.reader.brokenLine, field: null, message: 'Et felt i anførselstegn avsluttes aldri' });
     const byUnitArt: LedgerSummary['byUnitArt'] = [];
     for (const [k, a] of this.numeric) byUnitArt.push({ ansvar: String(Math.floor(k / 1000)), art: k % 1000, ore: a.ore, kg: a.kg });
@@ -199,8 +224,53 @@ export class LedgerSummariser {
       byKind: this.byKind,
       byUnitArt,
       errors,
-      errorCount: this.errorCount + this.headerErrors.length + (this.reader.brokenLine ? 1 : 0),
+      errorCount: this.errorCount + headerErrors.length + (this.reader.brokenLine ? 1 : 0),
       format: this.format,
+      nextLine: this.reader.nextLine,
     };
   }
+}
+
+/**
+ * Merges the summary of a file's first byte range with that of the range after it, read by a
+ * summariser that was pushed the header and then the range (`secondStartLine` = its nextLine
+ * before the range): the second's line numbers are moved on to where the first stopped.
+ */
+export function mergeLedgerSummaries(first: LedgerSummary, second: LedgerSummary, secondStartLine: number): LedgerSummary {
+  const shift = first.nextLine - secondStartLine;
+  const errors = [...first.errors, ...second.errors.map((e) => ({ ...e, line: e.line + shift }))];
+  if (errors.length > MAX_LISTED_ERRORS) errors.length = MAX_LISTED_ERRORS;
+  const excluded = structuredClone(first.excluded);
+  for (const k of Object.keys(excluded) as ExclusionReason[]) {
+    excluded[k].lines += second.excluded[k].lines;
+    excluded[k].ore += second.excluded[k].ore;
+  }
+  const byKind = structuredClone(first.byKind);
+  for (const k of Object.keys(byKind) as DataKind[]) {
+    byKind[k].ore += second.byKind[k].ore;
+    byKind[k].kg += second.byKind[k].kg;
+  }
+  const groups = new Map<string, { ansvar: string; art: number; ore: number; kg: number }>();
+  for (const g of [...first.byUnitArt, ...second.byUnitArt]) {
+    const key = `${g.ansvar}|${g.art}`;
+    const a = groups.get(key);
+    if (a) {
+      a.ore += g.ore;
+      a.kg += g.kg;
+    } else groups.set(key, { ...g });
+  }
+  return {
+    lines: first.lines + second.lines,
+    valid: first.valid + second.valid,
+    purchases: first.purchases + second.purchases,
+    excluded,
+    totalOre: first.totalOre + second.totalOre,
+    totalKg: first.totalKg + second.totalKg,
+    byKind,
+    byUnitArt: [...groups.values()],
+    errors,
+    errorCount: first.errorCount + second.errorCount,
+    format: first.format,
+    nextLine: second.nextLine + shift,
+  };
 }

@@ -1,6 +1,6 @@
 // Results of the climate account: spend grouped in the database, emissions computed here from
 // the model of the year, then summed by the dimension asked for (units rolled up their tree).
-import { emissionOf, exclusionOf, type EmissionModel } from './factors.js';
+import { emissionOf, ENERGY_ARTS, exclusionOf, type DataKind, type EmissionModel } from './factors.js';
 import { kindTotals, type KindTotals } from './lines.js';
 
 /** Spend of a year summed in the database by month, ansvar, art, funksjon and supplier. */
@@ -50,8 +50,55 @@ export interface ClimateReport {
   rows: ReportRow[];
 }
 
+/**
+ * The emission of each purchase group (excluded arts: null), with physical energy in place of
+ * spend: for an ansvar with physical energy use (`physicalKg`, kg CO2e for the year), the kg of
+ * its energy-art groups are that figure shared out by their spend (so every dimension shows the
+ * same total), kind 'physical'. An ansvar with energy use but no energy spend in the ledger gets
+ * a group of its own (0 kr, December, art 180), so its emissions are not lost.
+ */
+export function groupEmissions(groups: readonly SpendGroup[], model: EmissionModel, physicalKg: ReadonlyMap<string, number> = new Map()): { groups: SpendGroup[]; emissions: ({ kg: number; kind: DataKind } | null)[] } {
+  const all = [...groups];
+  const energyOre = new Map<string, number>();
+  const energyCount = new Map<string, number>();
+  if (physicalKg.size) {
+    for (const g of all) {
+      if (!physicalKg.has(g.ansvar) || !ENERGY_ARTS.includes(Number(g.art))) continue;
+      energyOre.set(g.ansvar, (energyOre.get(g.ansvar) ?? 0) + g.ore);
+      energyCount.set(g.ansvar, (energyCount.get(g.ansvar) ?? 0) + 1);
+    }
+    for (const ansvar of physicalKg.keys()) {
+      if (!energyCount.has(ansvar)) {
+        all.push({ period: model.year * 100 + 12, ansvar, art: String(ENERGY_ARTS[0]), funksjon: '', orgnr: null, supplierName: null, ore: 0, lines: 0 });
+        energyCount.set(ansvar, 1);
+        energyOre.set(ansvar, 0);
+      }
+    }
+  }
+  const emissions = all.map((g) => {
+    const art = Number(g.art);
+    if (exclusionOf(art)) return null;
+    const phys = physicalKg.get(g.ansvar);
+    if (phys !== undefined && ENERGY_ARTS.includes(art)) {
+      const total = energyOre.get(g.ansvar)!;
+      // Shared by spend; evenly when the spend nets to zero (credit notes).
+      const share = total !== 0 ? g.ore / total : 1 / energyCount.get(g.ansvar)!;
+      return { kg: phys * share, kind: 'physical' as const };
+    }
+    return emissionOf(model, art, Number(g.funksjon), g.orgnr, g.ore);
+  });
+  return { groups: all, emissions };
+}
+
 /** Computes a report of one year by a dimension; `unitOfAnsvar` maps ansvar codes to units (unmapped ansvar get their own row). */
-export function climateReport(groups: readonly SpendGroup[], model: EmissionModel, by: ReportDimension, units: { unitOfAnsvar: ReadonlyMap<string, string>; units: readonly UnitInfo[] } = { unitOfAnsvar: new Map(), units: [] }): ClimateReport {
+export function climateReport(
+  spendGroups: readonly SpendGroup[],
+  model: EmissionModel,
+  by: ReportDimension,
+  units: { unitOfAnsvar: ReadonlyMap<string, string>; units: readonly UnitInfo[] } = { unitOfAnsvar: new Map(), units: [] },
+  physicalKg: ReadonlyMap<string, number> = new Map(),
+): ClimateReport {
+  const { groups, emissions } = groupEmissions(spendGroups, model, physicalKg);
   const rows = new Map<string, ReportRow>();
   const byKind = kindTotals();
   let totalOre = 0;
@@ -63,11 +110,11 @@ export function climateReport(groups: readonly SpendGroup[], model: EmissionMode
     if (!r) rows.set(key, (r = { key, label, parentKey, ore: 0, kg: 0, totalOre: 0, totalKg: 0, lines: 0, shareKg: 0, category }));
     return r;
   };
-  for (const g of groups) {
+  for (let i = 0; i < groups.length; i++) {
+    const g = groups[i]!;
+    const e = emissions[i];
+    if (!e) continue;
     const art = Number(g.art);
-    if (exclusionOf(art)) continue;
-    const funksjon = Number(g.funksjon);
-    const e = emissionOf(model, art, funksjon, g.orgnr, g.ore);
     totalOre += g.ore;
     totalKg += e.kg;
     lines += g.lines;
@@ -115,12 +162,14 @@ export function climateReport(groups: readonly SpendGroup[], model: EmissionMode
 }
 
 /** The n largest hotspots: art × supplier combinations by kg. */
-export function hotspots(groups: readonly SpendGroup[], model: EmissionModel, n = 20): { art: string; category: string | null; orgnr: string | null; supplierName: string | null; ore: number; kg: number }[] {
+export function hotspots(spendGroups: readonly SpendGroup[], model: EmissionModel, n = 20, physicalKg: ReadonlyMap<string, number> = new Map()): { art: string; category: string | null; orgnr: string | null; supplierName: string | null; ore: number; kg: number }[] {
   const m = new Map<string, { art: string; category: string | null; orgnr: string | null; supplierName: string | null; ore: number; kg: number }>();
-  for (const g of groups) {
+  const { groups, emissions } = groupEmissions(spendGroups, model, physicalKg);
+  for (let i = 0; i < groups.length; i++) {
+    const g = groups[i]!;
+    const e = emissions[i];
+    if (!e) continue;
     const art = Number(g.art);
-    if (exclusionOf(art)) continue;
-    const e = emissionOf(model, art, Number(g.funksjon), g.orgnr, g.ore);
     const key = `${g.art}|${g.orgnr ?? g.supplierName ?? ''}`;
     let h = m.get(key);
     if (!h) m.set(key, (h = { art: g.art, category: model.categoryByArt.get(art) ?? null, orgnr: g.orgnr, supplierName: g.supplierName, ore: 0, kg: 0 }));

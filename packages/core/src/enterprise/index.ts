@@ -1,1 +1,4 @@
 export * from './grants.js';
+export * from './register.js';
+export * from './youth.js';
+export * from './cluster.js';

@@ -6,6 +6,7 @@ import { climateCommands } from '../climate/climate.cli.js';
 import { procurementCommands } from '../procurement/procurement.cli.js';
 import { footprintCommands } from '../footprint/footprint.cli.js';
 import { investmentsCommands } from '../investments/investments.cli.js';
+import { landCommands } from '../land/land.cli.js';
 
 // Domain commands; each domain adds its entries here.
-export const CLI_COMMANDS: Record<string, CliCommand> = { ...programCommands, ...certificationCommands, ...foodwasteCommands, ...climateCommands, ...procurementCommands, ...footprintCommands, ...investmentsCommands };
+export const CLI_COMMANDS: Record<string, CliCommand> = { ...programCommands, ...certificationCommands, ...foodwasteCommands, ...climateCommands, ...procurementCommands, ...footprintCommands, ...investmentsCommands, ...landCommands };

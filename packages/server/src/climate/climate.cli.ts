@@ -4,7 +4,7 @@ import { AppError } from '../platform/errors.js';
 import type { CliCommand } from '../cli/main.js';
 import { UsageError } from '../cli/usage-error.js';
 import { climateReference } from './climate.reference.js';
-import { importLedger, report } from './climate.service.js';
+import { importEnergy, importLedger, report } from './climate.service.js';
 import { writeDemoLedger } from './climate.demo.js';
 
 /** Parses `--map dato=Bilagsdato,belop=Beløp NOK` (column names or any recognised alias on the left). */
@@ -84,6 +84,18 @@ export const climateCommands: Record<string, CliCommand> = {
         [`Klimagassutslipp fra kjøp ${year} etter ${by}: ${nb(r.totalKg / 1000, 1)} t CO2e av ${nb(r.totalOre / 100)} kr (${r.set.name})`, ...r.rows.slice(0, 40).map((x) => `${nb(x.totalKg / 1000, 1).padStart(12)} t  ${nb(x.totalOre / 100).padStart(16)} kr  ${x.label}`)].join('\n'),
         out,
       );
+    },
+  },
+  'climate import-energy': {
+    usage: 'FILE [--json]',
+    describe: 'import physical energy use (CSV or XLSX: ansvar, år, energibærer, kWh); replaces the spend-based figure of energy arts for those ansvar and years; all or nothing',
+    options: {},
+    async run(c) {
+      const file = c.args[0];
+      if (!file) throw new UsageError('climate import-energy needs a FILE');
+      if (!fs.existsSync(file)) throw AppError.validation(`Finner ikke ${file}`, [{ file, message: 'filen finnes ikke' }]);
+      const r = await importEnergy(await c.ctx(), { reference: climateReference(c.deps.config.dataDir) }, { path: file, filename: file.split(/[\\/]/).pop()! });
+      c.print(`${file}: energibruk for ${nb(r.imported)} ansvar/år/energibærer (${r.years.join(', ')})`, r);
     },
   },
   'climate demo-ledger': {

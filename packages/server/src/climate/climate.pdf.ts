@@ -22,7 +22,7 @@ export function renderSummary(s: SummaryInput): Promise<Buffer> {
   title(`Klimaregnskap for innkjøp ${r.year}`, `${s.municipality} · laget ${s.generatedOn} · utgiftsbasert (miljøutvidet kryssløp)`);
   p(`Kommunens kjøp i ${r.year}: ${nb(r.totalOre / 100)} kr, beregnet til ${t(r.totalKg)} tonn CO2e.` + (s.previous && s.previous.totalKg > 0 ? ` Året før (${s.previous.year}): ${t(s.previous.totalKg)} tonn, en endring på ${nb((100 * (r.totalKg - s.previous.totalKg)) / s.previous.totalKg, 1)} %.` : ''));
   const share = (o: number) => (r.totalOre ? nb((100 * o) / r.totalOre, 1) : '0');
-  p(`Datagrunnlag: ${share(r.byKind.average.ore)} % av kronene med gjennomsnittsfaktorer, ${share(r.byKind.supplier.ore)} % med leverandørenes egne tall, ${share(r.byKind.not_computed.ore)} % ikke beregnet (flaggede eller ukoblede faktorer).`);
+  p(`Datagrunnlag: ${share(r.byKind.average.ore)} % av kronene med gjennomsnittsfaktorer, ${share(r.byKind.supplier.ore)} % med leverandørenes egne tall, ${share(r.byKind.physical.ore)} % fra fysisk energibruk (kWh), ${share(r.byKind.not_computed.ore)} % ikke beregnet (flaggede eller ukoblede faktorer).`);
   h('Største enheter (med underenheter)');
   table([['Enhet', 'Tonn CO2e', 'Kroner'], ...r.rows.filter((x) => x.parentKey === null).slice(0, 12).map((x): string[] => [x.label, t(x.totalKg), nb(x.totalOre / 100)])], [0.18, 0.22]);
   h('Etter art');

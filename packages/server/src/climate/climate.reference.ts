@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { kostraCodes, parseCsv, type ArtMapping, type Conversion, type FactorRow, type FactorSetInfo, type KostraCodes } from '@omstilling/core';
+import { kostraCodes, parseCsv, type ArtMapping, type Conversion, type EnergyFactor, type FactorRow, type FactorSetInfo, type KostraCodes } from '@omstilling/core';
 
 /** The climate reference data shipped in data/reference/climate and the KOSTRA code lists. */
 export interface ClimateReference {
@@ -11,6 +11,8 @@ export interface ClimateReference {
   mapping: ArtMapping[];
   /** Every category any set knows, with a label. */
   categories: { key: string; label: string }[];
+  /** kg CO2e per kWh by energy carrier and year, with sources (energy-factors.csv). */
+  energyFactors: EnergyFactor[];
 }
 
 /** The repository's data folder, for callers without a config (the program's publishers). */
@@ -47,7 +49,13 @@ export function climateReference(dataDir: string = DEFAULT_DATA_DIR): ClimateRef
     if (!/^\d{3}$/.test(c.art ?? '') || !categories.has(c.category ?? '') || !c.rationale) throw new Error(`art-mapping.csv: bad row ${JSON.stringify(c)}`);
     return { art: c.art!, funksjon: null, name: c.name ?? '', category: c.category!, rationale: c.rationale };
   });
-  const ref: ClimateReference = { codes, sets, conversion, mapping, categories: [...categories].map(([key, label]) => ({ key, label })) };
+  const energyFactors = csv('energy-factors.csv').map((c) => {
+    const kgPerKwh = Number(c.kg_co2e_per_kwh);
+    const year = Number(c.year);
+    if (!c.carrier || !(kgPerKwh >= 0) || !Number.isInteger(year) || !c.source) throw new Error(`energy-factors.csv: bad row ${JSON.stringify(c)}`);
+    return { carrier: c.carrier, label: c.label ?? c.carrier, kgPerKwh, year, source: c.source };
+  });
+  const ref: ClimateReference = { codes, sets, conversion, mapping, categories: [...categories].map(([key, label]) => ({ key, label })), energyFactors };
   cache.set(dataDir, ref);
   return ref;
 }

@@ -149,6 +149,17 @@ export function climateRepository(scope: TenantScope) {
       await scope.insertInto('climate_supplier_factor', row).execute();
     },
 
+    energyUses: (year?: number) => {
+      let q = scope.selectFrom('climate_energy_use').selectAll();
+      if (year !== undefined) q = q.where('year', '=', year);
+      return q.orderBy('year').orderBy('ansvar').orderBy('carrier').execute();
+    },
+    /** Replaces the kWh of one ansvar, year and carrier. */
+    upsertEnergyUse: async (row: { id: string; ansvar: string; year: number; carrier: string; kwh: number; source: string; created_by_label: string; created_at: string }) => {
+      await scope.deleteFrom('climate_energy_use').where('ansvar', '=', row.ansvar).where('year', '=', row.year).where('carrier', '=', row.carrier).execute();
+      await scope.insertInto('climate_energy_use', row).execute();
+    },
+
     decisions: () => scope.selectFrom('climate_factor_decision').selectAll().execute(),
     upsertDecision: async (row: { id: string; set_key: string; category: string; value: number | null; note: string; decided_by_label: string; decided_at: string }) => {
       await scope.deleteFrom('climate_factor_decision').where('set_key', '=', row.set_key).where('category', '=', row.category).execute();

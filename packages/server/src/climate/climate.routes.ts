@@ -11,7 +11,7 @@ import { authErrors } from '../platform/http/schemas.js';
 import { climatePolicy } from './climate.policy.js';
 import { climateReference } from './climate.reference.js';
 import { climateRepository } from './climate.repository.js';
-import { decideFactor, editMapping, importLedger, imports, mapAnsvar, report, setSupplierFactor, sources, summaryPdf, type ClimateDeps } from './climate.service.js';
+import { decideFactor, editMapping, energyUses, importEnergy, importLedger, imports, mapAnsvar, report, setSupplierFactor, sources, summaryPdf, type ClimateDeps } from './climate.service.js';
 import { Type } from '@sinclair/typebox';
 import { reportFile } from './climate.export.js';
 import { AnsvarBody, AnyObject, DecisionBody, ExportQuery, MappingBody, ReportQuery, SupplierFactorBody } from './climate.schema.js';
@@ -56,6 +56,27 @@ export async function climateRoutes(app: FastifyInstance): Promise<void> {
       fs.rmSync(tmp, { recursive: true, force: true });
     }
   });
+  r.get(`${P}/energy`, { ...guard, schema: { tags, summary: 'Physical energy use (kWh per ansvar, year and carrier) on record, with the kWh factors and their sources', response: { 200: AnyObject, ...authErrors } } }, async (req) => energyUses(ctxOf(req), deps()));
+  r.post(`${P}/energy`, { ...guard, schema: { tags, summary: 'Import physical energy use (multipart: field "file", CSV or XLSX with ansvar, år, energibærer, kWh); replaces the spend-based emissions of energy arts for those ansvar and years; all or nothing', consumes: ['multipart/form-data'], response: { 200: AnyObject, ...authErrors } } }, async (req) => {
+    const ctx = ctxOf(req);
+    if (!climatePolicy.edit(ctx.actor)) throw AppError.forbidden();
+    const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'omstilling-energy-'));
+    try {
+      let file: string | null = null;
+      let filename = 'energibruk.csv';
+      for await (const part of req.parts({ limits: { fileSize: 20 * 1024 * 1024, files: 1 } })) {
+        if (part.type !== 'file') continue;
+        filename = part.filename || filename;
+        file = path.join(tmp, 'upload');
+        await pipeline(part.file, fs.createWriteStream(file));
+        if (part.file.truncated) throw new AppError('payload_too_large', 'Filen er for stor');
+      }
+      if (!file) throw AppError.validation('Velg en fil', [{ field: 'file', message: 'Filen mangler' }]);
+      return await importEnergy(ctx, deps(), { path: file, filename });
+    } finally {
+      fs.rmSync(tmp, { recursive: true, force: true });
+    }
+  });
   r.get(`${P}/report`, { ...guard, schema: { tags, summary: "Purchases' emissions of a year by unit (tree roll-up), art, funksjon, supplier or month; data kinds; the 20 largest hotspots; the factor set used", querystring: ReportQuery, response: { 200: AnyObject, ...authErrors } } }, async (req) => report(ctxOf(req), deps(), req.query.year, req.query.by, req.query.set));
   r.get(`${P}/report/export`, { ...guard, schema: { tags, summary: 'The same report as CSV or XLSX', querystring: ExportQuery, response: authErrors } }, async (req, reply) => {
     const f = await reportFile(await report(ctxOf(req), deps(), req.query.year, req.query.by, req.query.set), req.query.format);
@@ -75,6 +96,11 @@ export async function climateRoutes(app: FastifyInstance): Promise<void> {
   });
   r.put(`${P}/ansvar`, { ...guard, schema: { tags, summary: 'Map responsibility codes to units (by unit key; climate editors)', body: AnsvarBody, response: { 200: AnyObject, ...authErrors } } }, async (req) => ({ updated: await mapAnsvar(ctxOf(req), req.body.rows) }));
   r.put(`${P}/mapping`, { ...guard, schema: { tags, summary: 'Change the category of an art (optionally for one funksjon) with a rationale (climate editors)', body: MappingBody, response: { 200: AnyObject, ...authErrors } } }, async (req) => editMapping(ctxOf(req), deps(), req.body));
+  r.get(`${P}/supplier-factors`, { ...guard, schema: { tags, summary: 'Supplier-specific factors on record, with year and source', response: { 200: AnyObject, ...authErrors } } }, async (req) => {
+    const ctx = ctxOf(req);
+    if (!climatePolicy.read(ctx.actor)) throw AppError.forbidden();
+    return { rows: (await climateRepository(ctx.scope).supplierFactors()).map((s) => ({ orgnr: s.orgnr, year: Number(s.year), kgPerNok: Number(s.kg_per_nok), source: s.source, createdBy: s.created_by_label, createdAt: s.created_at })) };
+  });
   r.put(`${P}/supplier-factors`, { ...guard, schema: { tags, summary: "A supplier-specific factor (kg CO2e per NOK) from the supplier's climate report, with year and source (climate editors)", body: SupplierFactorBody, response: { 200: AnyObject, ...authErrors } } }, async (req) => {
     await setSupplierFactor(ctxOf(req), req.body);
     return { ok: true };

@@ -9,7 +9,7 @@ import { AppError } from '../platform/errors.js';
 import type { Ctx } from '../platform/context.js';
 import { run } from '../cli/main.js';
 import { climateReference } from './climate.reference.js';
-import { decideFactor, importLedger, mapAnsvar, report, setSupplierFactor, sources, summaryPdf, yearFigures, type ClimateDeps } from './climate.service.js';
+import { decideFactor, energyUses, importEnergy, importLedger, mapAnsvar, report, setSupplierFactor, sources, summaryPdf, yearFigures, type ClimateDeps } from './climate.service.js';
 import { CLIMATE_PUBLISHERS } from './climate.publishers.js';
 
 const NOW = new Date('2026-11-27T10:00:00Z');
@@ -204,6 +204,42 @@ describe.each(ENGINES)('climate services on %s', (engine) => {
     expect(f.fileName).toBe('klimaregnskap-2025.pdf');
     expect(f.body.subarray(0, 5).toString('latin1')).toBe('%PDF-');
     expect(f.body.length).toBeGreaterThan(3000);
+  });
+
+  it('replaces the spend on energy arts by kWh × the carrier factor where an ansvar reports its energy use, and shows the share of each kind of data', async () => {
+    const ledger = [HEADER, '2019-03-01;E1;180;222;;;Kraft AS;"10 000,00";Strøm', '2019-04-01;E1;180;222;;;Kraft AS;"30 000,00";Strøm', '2019-03-01;E2;180;222;;;Kraft AS;"5 000,00";Strøm', '2019-03-01;E1;120;222;;;;"1 000,00";Rekvisita'].join('\r\n') + '\r\n';
+    expect((await importLedger(ctx, deps, { path: write('energi-2019.csv', ledger), filename: 'energi-2019.csv' })).errors).toEqual([]);
+    const before = await report(ctx, deps, 2019, 'unit');
+    expect(before.byKind.physical).toEqual({ ore: 0, kg: 0 });
+    const kgOf = (r: { rows: { key: string; kg: number }[] }, key: string) => r.rows.find((x) => x.key === key)?.kg ?? NaN;
+
+    // all or nothing: a carrier without a factor and a bad number are named, nothing is stored
+    const bad = await appError(importEnergy(ctx, deps, { path: write('energi-feil.csv', 'ansvar;år;energibærer;kwh\r\nE1;2019;fjernvarme;10\r\nE1;2019;elektrisitet;abc\r\nE1;2019;elektrisitet;5\r\n'), filename: 'energi-feil.csv' }));
+    expect(bad.details.map((d) => [(d as { line?: number }).line, d.field])).toEqual([[2, 'carrier'], [3, 'kwh']]);
+    expect((await energyUses(ctx, deps)).rows).toEqual([]);
+    expect((await appError(importEnergy(ctx, deps, { path: write('energi-kolonner.csv', 'ansvar;kwh\r\nE1;5\r\n'), filename: 'energi-kolonner.csv' }))).details.map((d) => d.field)).toEqual(['year', 'carrier']);
+
+    const ok = await importEnergy(ctx, deps, { path: write('energi.csv', '\uFEFFAnsvar;År;Energibærer;kWh\r\nE1;2019;Elektrisitet;"100 000"\r\nE3;2019;fyringsolje;1 000\r\n'), filename: 'energi.csv' });
+    expect(ok).toEqual({ imported: 2, years: [2019] });
+    const after = await report(ctx, deps, 2019, 'unit');
+    // E1: 100 000 kWh × 0.017 (NVE 2019) replace its NOK 40 000 of energy; E3 bought no energy in the ledger: 1 000 kWh oil × 0.2645 still count
+    expect(after.byKind.physical.kg).toBeCloseTo(1700 + 264.5, 6);
+    expect(after.byKind.physical.ore).toBe(4_000_000);
+    expect(kgOf(after, 'ansvar:E2')).toBeCloseTo(kgOf(before, 'ansvar:E2'), 9); // no energy data: spend-based as before
+    expect(kgOf(after, 'ansvar:E3')).toBeCloseTo(264.5, 9);
+    const byArt = await report(ctx, deps, 2019, 'art');
+    expect(kgOf(byArt, '180')).toBeCloseTo(1700 + 264.5 + kgOf(before, 'ansvar:E2'), 6);
+    expect(kgOf(after, 'ansvar:E1') - 1700).toBeCloseTo(kgOf(byArt, '120'), 6); // the rest of E1 is its art 120
+    for (const by of ['month', 'supplier', 'funksjon'] as const) expect((await report(ctx, deps, 2019, by)).totalKg).toBeCloseTo(after.totalKg, 6);
+    expect(after.energy.carriers.map((c) => [c.carrier, c.kwh, c.factorYear]).sort()).toEqual([['electricity', 100_000, 2019], ['fuel_oil', 1000, 2023]]);
+    expect(after.byKind.average.ore + after.byKind.physical.ore + after.byKind.supplier.ore + after.byKind.not_computed.ore).toBe(after.totalOre);
+
+    // a new file replaces the figure of the same ansvar, year and carrier
+    await importEnergy(ctx, deps, { path: write('energi-2.csv', 'unit,year,carrier,kwh\nE1,2019,electricity,50000\n'), filename: 'energi-2.csv' });
+    expect((await report(ctx, deps, 2019, 'unit')).byKind.physical.kg).toBeCloseTo(850 + 264.5, 6);
+    expect((await energyUses(ctx, deps)).rows.map((r) => [r.ansvar, r.kwh, r.source])).toEqual([['E1', 50_000, 'energi-2.csv'], ['E3', 1000, 'energi.csv']]);
+    const viewer: Ctx = { ...ctx, actor: { kind: 'user', userId: 'u', municipalityId: ctx.scope.municipalityId, name: 'T', email: 't@x', role: 'editor', domains: ['foodwaste'], unitScope: [], unitId: null, organisationId: null } as UserActor };
+    expect((await appError(importEnergy(viewer, deps, { path: write('x.csv', 'ansvar;år;energibærer;kwh\r\nE1;2019;el;1\r\n'), filename: 'x.csv' }))).code).toBe('forbidden');
   });
 
   it('lets only climate editors import, and staff read', async () => {

@@ -5,20 +5,23 @@ import { createHash } from 'node:crypto';
 import ExcelJS from 'exceljs';
 import type SQLite from 'better-sqlite3';
 import {
-  checkLedgerRecord,
   climateReport,
   emissionModel,
   emissionOf,
+  ENERGY_ARTS,
+  energyFactorFor,
   exclusionOf,
   EXCLUSION_TEXT,
   hotspots,
   implausibleFactors,
   IMPLAUSIBLE_RULE_TEXT,
   kindTotals,
-  LedgerReader,
-  lineValues,
-  MAX_LISTED_ERRORS,
+  parseCsv,
+  parseEnergyRows,
+  physicalEnergyKg,
   REPORT_DIMENSIONS,
+  decodeText,
+  ENERGY_HEADER_NAMES,
   type ArtMapping,
   type ClimateReport,
   type EmissionModel,
@@ -35,11 +38,15 @@ import { newId } from '../platform/ids.js';
 import { climatePolicy } from './climate.policy.js';
 import { climateRepository, type LineWriter } from './climate.repository.js';
 import type { ClimateReference } from './climate.reference.js';
+import { RowDecoder } from './climate.parse.js';
+import { parseLedgerFile } from './climate.threads.js';
 
 export interface ClimateDeps {
   reference: ClimateReference;
   /** The SQLite handle when the database is SQLite (fast line inserts), else null. */
   sqlite: SQLite.Database | null;
+  /** Parse imports in a worker thread while inserting (default true; one thread when the compiled worker is absent). */
+  threads?: boolean;
 }
 
 /** What an import reports (the CLI prints it as JSON). */
@@ -73,7 +80,6 @@ export interface ImportLedgerOptions {
 }
 
 const CHUNK = 4 << 20;
-const CODE3 = Array.from({ length: 1000 }, (_, i) => String(i).padStart(3, '0'));
 
 // Thrown inside the transaction to roll it back; carries the result to report.
 class Rollback extends Error {
@@ -195,140 +201,81 @@ export async function importLedger(ctx: Ctx, deps: ClimateDeps, opts: ImportLedg
     }
   }
   const total = fs.statSync(opts.path).size;
-  const sha = fileSha256(opts.path);
-  const before = await climateRepository(ctx.scope).importBySha(sha);
   const supplierOrgs = new Set((await climateRepository(ctx.scope).supplierFactors()).map((s) => s.orgnr));
   const importId = newId();
 
-  // One pass over the file. Spend is summed by year × art × funksjon (and by year × supplier for
-  // suppliers with their own factor); emissions are computed from those sums afterwards, with
-  // the model of each year, so no model is looked up per line.
-  const pass = async (pctx: Ctx, writer: LineWriter | null) => {
-    const errors: LedgerError[] = [];
-    let errorCount = 0;
-    let headerErrors: LedgerError[] = [];
-    let lines = 0;
-    let imported = 0;
-    let skipped = 0;
-    let totalOre = 0;
-    const periods = new Set<number>();
-    const spend = new Map<number, number>(); // (year-1900)*1e6 + art*1000 + funksjon → øre (a small integer key)
-    const supplierSpend = new Map<string, { year: number; art: number; funksjon: number; orgnr: string; ore: number }>();
-    const excluded = { wages: { lines: 0, ore: 0 }, internal: { lines: 0, ore: 0 }, assets: { lines: 0, ore: 0 }, transfers: { lines: 0, ore: 0 }, financial: { lines: 0, ore: 0 }, income: { lines: 0, ore: 0 } };
-    const v = lineValues();
-    const dates = new Map<number, string>();
-    const orgnrs = new Map<number, string>();
-    const reader = new LedgerReader({
-      ...(opts.map ? { map: opts.map } : {}),
-      onHeader: (_f, e) => (headerErrors = e),
-      onRecord: (cur, format) => {
-        lines++;
-        const n = errors.length;
-        if (!checkLedgerRecord(cur, format.columns, deps.reference.codes, v, errors)) {
-          errorCount += errors.length - n;
-          if (errors.length > MAX_LISTED_ERRORS) errors.length = MAX_LISTED_ERRORS;
-          return;
-        }
-        const why = exclusionOf(v.art);
-        if (why) {
-          excluded[why].lines++;
-          excluded[why].ore += v.ore;
-          skipped++;
-          return;
-        }
-        const year = Math.floor(v.date / 10000);
-        let orgnr: string | null = null;
-        if (v.orgnr > 0) {
-          orgnr = orgnrs.get(v.orgnr) ?? null;
-          if (orgnr === null) orgnrs.set(v.orgnr, (orgnr = String(v.orgnr).padStart(9, '0')));
-        }
-        if (orgnr && supplierOrgs.has(orgnr)) {
-          const k = `${year}|${v.art}|${v.funksjon}|${orgnr}`;
-          const s = supplierSpend.get(k);
-          if (s) s.ore += v.ore;
-          else supplierSpend.set(k, { year, art: v.art, funksjon: v.funksjon, orgnr, ore: v.ore });
-        } else {
-          const k = (year - 1900) * 1e6 + v.art * 1000 + v.funksjon;
-          spend.set(k, (spend.get(k) ?? 0) + v.ore);
-        }
-        totalOre += v.ore;
-        imported++;
-        const period = Math.floor(v.date / 100);
-        periods.add(period);
-        if (!writer || errorCount) return;
-        let date = dates.get(v.date);
-        if (date === undefined) dates.set(v.date, (date = `${year}-${String(period % 100).padStart(2, '0')}-${String(v.date % 100).padStart(2, '0')}`));
-        const c = format.columns;
-        writer.add(
-          importId,
-          cur.line,
-          date,
-          period,
-          cur.strInterned(c.ansvar),
-          CODE3[v.art]!,
-          CODE3[v.funksjon]!,
-          c.prosjekt >= 0 && !cur.isEmpty(c.prosjekt) ? cur.strInterned(c.prosjekt) : null,
-          orgnr,
-          c.leverandor >= 0 && !cur.isEmpty(c.leverandor) ? cur.strInterned(c.leverandor) : null,
-          v.ore,
-          c.tekst >= 0 && !cur.isEmpty(c.tekst) ? cur.str(c.tekst) : null,
-        );
-      },
-    });
-    const fd = fs.openSync(opts.path, 'r');
-    try {
-      const buf = Buffer.allocUnsafe(CHUNK);
-      let done = 0;
-      for (;;) {
-        const n = fs.readSync(fd, buf, 0, CHUNK, null);
-        if (n <= 0) break;
-        reader.push(buf.subarray(0, n));
-        done += n;
-        // Written between chunks (SQLite: as they come), so memory holds at most a chunk's lines whatever the file size.
-        if (writer && !errorCount) await writer.flush(false);
-        opts.onProgress?.(done, total);
+  // One pass over the file. The parse starts at once, in a worker thread when built, while this
+  // thread hashes the file, looks for an earlier import of it and opens the transaction; its row
+  // batches wait for the writer (at most a few batches ahead: memory stays flat), and this thread
+  // inserts them while the worker parses on. Spend is summed by year × art × funksjon (and by
+  // year × supplier for suppliers with their own factor); emissions are computed from those sums
+  // afterwards, with the model of each year, so no model is looked up per line.
+  let setWriter!: (w: LineWriter | null) => void;
+  const writerReady = new Promise<LineWriter | null>((resolve) => (setWriter = resolve));
+  const abort = new AbortController();
+  const decoder = new RowDecoder();
+  let writer: LineWriter | null = null;
+  const add = (line: number, date: string, period: number, ansvar: string, art: string, funksjon: string, project: string | null, orgnr: string | null, supplier: string | null, ore: number, text: string | null) =>
+    writer!.add(importId, line, date, period, ansvar, art, funksjon, project, orgnr, supplier, ore, text);
+  const parsing = parseLedgerFile(
+    opts.path,
+    { ...(opts.map ? { map: opts.map } : {}), codes: deps.reference.codes, supplierOrgs: [...supplierOrgs], rows: true },
+    async (batch) => {
+      writer = await writerReady;
+      if (writer && batch.n) {
+        decoder.apply(batch, add);
+        await writer.flush(false);
       }
-      reader.end();
-      if (writer && !errorCount) await writer.flush(true);
-    } finally {
-      fs.closeSync(fd);
-    }
-    if (reader.brokenLine) {
-      errors.push({ line: reader.brokenLine, field: null, message: 'Et felt i anførselstegn avsluttes aldri' });
-      errorCount++;
-    }
-    const allErrors = [...headerErrors, ...errors];
-    errorCount += headerErrors.length;
-    if (!allErrors.length && lines === 0) {
-      allErrors.push({ line: 1, field: null, message: 'Filen har ingen regnskapslinjer' });
-      errorCount++;
-    }
+      opts.onProgress?.(batch.bytes, total);
+    },
+    deps.threads ?? true,
+    abort.signal,
+  );
+  parsing.catch(() => undefined); // awaited below; this only keeps an early failure from going unhandled
+  let sha: string;
+  let before: Awaited<ReturnType<ReturnType<typeof climateRepository>['importBySha']>>;
+  try {
+    sha = fileSha256(opts.path);
+    before = await climateRepository(ctx.scope).importBySha(sha);
+  } catch (e) {
+    abort.abort();
+    throw e;
+  }
+
+  const pass = async (pctx: Ctx, w: LineWriter | null) => {
+    setWriter(w);
+    const parsed = await parsing;
+    if (w && !parsed.errorCount) await w.flush(true);
+    const { lines, imported, skipped, totalOre, excluded, errorCount } = parsed;
+    const allErrors = parsed.errors;
+    const spend = parsed.spend;
+    const supplierSpend = parsed.supplierSpend;
+    const sorted = parsed.periods;
     // Emissions from the sums, with each year's model.
     const models = new Map<number, EmissionModel>();
     const model = async (y: number) => models.get(y) ?? models.set(y, await modelFor(pctx, deps, y)).get(y)!;
     const byKind = kindTotals();
     let totalKg = 0;
-    const add = (e: { kg: number; kind: keyof KindTotals }, ore: number) => {
+    const addKg = (e: { kg: number; kind: keyof KindTotals }, ore: number) => {
       totalKg += e.kg;
       byKind[e.kind].ore += ore;
       byKind[e.kind].kg += e.kg;
     };
     for (const [k, ore] of spend) {
       const y = 1900 + Math.floor(k / 1e6);
-      add(emissionOf(await model(y), Math.floor(k / 1000) % 1000, k % 1000, null, ore), ore);
+      addKg(emissionOf(await model(y), Math.floor(k / 1000) % 1000, k % 1000, null, ore), ore);
     }
-    for (const s of supplierSpend.values()) add(emissionOf(await model(s.year), s.art, s.funksjon, s.orgnr, s.ore), s.ore);
-    const sorted = [...periods].sort((a, b) => a - b);
+    for (const s of supplierSpend) addKg(emissionOf(await model(s.year), s.art, s.funksjon, s.orgnr, s.ore), s.ore);
     const result: ImportLedgerResult = {
       lines,
-      imported: writer ? imported : 0,
-      skipped: writer ? skipped : lines,
+      imported: w ? imported : 0,
+      skipped: w ? skipped : lines,
       totalNok: totalOre / 100,
       totalKgCo2e: totalKg,
       errors: allErrors,
       errorCount,
       unchanged: false,
-      importId: writer ? importId : null,
+      importId: w ? importId : null,
       periodFrom: sorted.length ? yyyymm(sorted[0]!) : null,
       periodTo: sorted.length ? yyyymm(sorted.at(-1)!) : null,
       excluded: Object.fromEntries(Object.entries(excluded).map(([k, x]) => [k, { lines: x.lines, nok: x.ore / 100 }])) as ImportLedgerResult['excluded'],
@@ -365,21 +312,41 @@ export async function importLedger(ctx: Ctx, deps: ClimateDeps, opts: ImportLedg
   } catch (e) {
     if (e instanceof Rollback) return { ...e.result, imported: 0, importId: null };
     throw e;
+  } finally {
+    // A transaction that failed before the pass: stop the parse.
+    setWriter(null);
+    abort.abort();
   }
 }
 
 /** A report of one year by a dimension, with provenance of the factors used. */
-export async function report(ctx: Ctx, deps: Pick<ClimateDeps, 'reference'>, yearOrLatest: number | undefined, by: ReportDimension, setKey?: string): Promise<ClimateReport & { set: { key: string; name: string; source: string; year: number; currency: string; priceBasis: string; licence: string }; flagged: string[]; hotspots: ReturnType<typeof hotspots> }> {
+export async function report(ctx: Ctx, deps: Pick<ClimateDeps, 'reference'>, yearOrLatest: number | undefined, by: ReportDimension, setKey?: string): Promise<ClimateReport & { set: { key: string; name: string; source: string; year: number; currency: string; priceBasis: string; licence: string }; flagged: string[]; hotspots: ReturnType<typeof hotspots>; energy: Awaited<ReturnType<typeof physicalKg>>['summary'] }> {
   if (!climatePolicy.read(ctx.actor)) throw AppError.forbidden();
   const year = yearOrLatest ?? (await climateRepository(ctx.scope).years()).at(-1) ?? ctx.now().getUTCFullYear() - 1;
   if (!REPORT_DIMENSIONS.includes(by)) throw AppError.validation(`Ukjent inndeling: ${by}`, [{ field: 'by', message: `Bruk ${REPORT_DIMENSIONS.join(', ')}` }]);
   if (!Number.isInteger(year) || year < 1990 || year > 2100) throw AppError.validation(`Ugyldig år: ${year}`, [{ field: 'year', message: 'Oppgi et årstall' }]);
   const model = await modelFor(ctx, deps, year, setKey);
   const repo = climateRepository(ctx.scope);
-  const [groups, ansvar, units] = await Promise.all([repo.spendGroups(year), repo.ansvarUnits(), repo.units()]);
-  const r = climateReport(groups, model, by, { unitOfAnsvar: new Map(ansvar.map((a) => [a.ansvar, a.unit_id])), units: units.map((u) => ({ id: u.id, name: u.name, parentId: u.parent_id })) });
+  const [groups, ansvar, units, physical] = await Promise.all([repo.spendGroups(year), repo.ansvarUnits(), repo.units(), physicalKg(ctx, deps, year)]);
+  const r = climateReport(groups, model, by, { unitOfAnsvar: new Map(ansvar.map((a) => [a.ansvar, a.unit_id])), units: units.map((u) => ({ id: u.id, name: u.name, parentId: u.parent_id })) }, physical.kg);
   const s = model.set;
-  return { ...r, set: { key: s.key, name: s.name, source: s.source, year: s.year, currency: s.currency, priceBasis: s.priceBasis, licence: s.licence }, flagged: [...model.flagged], hotspots: hotspots(groups, model, 20) };
+  return { ...r, set: { key: s.key, name: s.name, source: s.source, year: s.year, currency: s.currency, priceBasis: s.priceBasis, licence: s.licence }, flagged: [...model.flagged], hotspots: hotspots(groups, model, 20, physical.kg), energy: physical.summary };
+}
+
+/** kg CO2e per ansvar from physical energy use in a year, and what it was computed from (kWh and factor per carrier). */
+async function physicalKg(ctx: Ctx, deps: Pick<ClimateDeps, 'reference'>, year: number) {
+  const uses = (await climateRepository(ctx.scope).energyUses(year)).map((u) => ({ ansvar: u.ansvar, year: Number(u.year), carrier: u.carrier, kwh: Number(u.kwh) }));
+  const factors = deps.reference.energyFactors;
+  const byCarrier = new Map<string, { carrier: string; label: string; kwh: number; kg: number; kgPerKwh: number; factorYear: number; source: string }>();
+  for (const u of uses) {
+    const f = energyFactorFor(factors, u.carrier, year);
+    if (!f) continue;
+    let c = byCarrier.get(u.carrier);
+    if (!c) byCarrier.set(u.carrier, (c = { carrier: u.carrier, label: f.label, kwh: 0, kg: 0, kgPerKwh: f.kgPerKwh, factorYear: f.year, source: f.source }));
+    c.kwh += u.kwh;
+    c.kg += u.kwh * f.kgPerKwh;
+  }
+  return { kg: physicalEnergyKg(uses, factors, year), summary: { ansvar: new Set(uses.map((u) => u.ansvar)).size, arts: [...ENERGY_ARTS].map(String), carriers: [...byCarrier.values()] } };
 }
 
 /** Maps responsibility codes (ansvar) to municipal units by unit key. */
@@ -472,7 +439,7 @@ export async function yearFigures(ctx: Ctx, deps: Pick<ClimateDeps, 'reference'>
 async function computeYearFigures(ctx: Ctx, deps: Pick<ClimateDeps, 'reference'>, year: number): Promise<YearFigures> {
   const model = await modelFor(ctx, deps, year);
   const groups = await climateRepository(ctx.scope).spendGroups(year);
-  const r = climateReport(groups, model, 'art');
+  const r = climateReport(groups, model, 'art', undefined, (await physicalKg(ctx, deps, year)).kg);
   const bySupplier = new Map<string, number>();
   for (const g of groups) if (g.orgnr && !exclusionOf(Number(g.art))) bySupplier.set(g.orgnr, (bySupplier.get(g.orgnr) ?? 0) + g.ore);
   return { ore: r.totalOre, kg: r.totalKg, byKind: r.byKind, bySupplier };
@@ -517,4 +484,53 @@ export async function summaryPdf(ctx: Ctx, deps: Pick<ClimateDeps, 'reference'>,
   const { renderSummary } = await import('./climate.pdf.js');
   const body = await renderSummary({ municipality: m?.name ?? '', byUnit, byArt, previous: prev.ore ? { year: byUnit.year - 1, totalKg: prev.kg } : null, hotspots: byUnit.hotspots, set: byUnit.set, flagged: byUnit.flagged, generatedOn: nowIso(ctx).slice(0, 10) });
   return { fileName: `klimaregnskap-${byUnit.year}.pdf`, body };
+}
+
+/** Energy use on record (all years), with the factor each row is computed with. */
+export async function energyUses(ctx: Ctx, deps: Pick<ClimateDeps, 'reference'>) {
+  if (!climatePolicy.read(ctx.actor)) throw AppError.forbidden();
+  const rows = await climateRepository(ctx.scope).energyUses();
+  return {
+    arts: [...ENERGY_ARTS].map(String),
+    factors: deps.reference.energyFactors,
+    rows: rows.map((r) => {
+      const f = energyFactorFor(deps.reference.energyFactors, r.carrier, Number(r.year));
+      return { ansvar: r.ansvar, year: Number(r.year), carrier: r.carrier, kwh: Number(r.kwh), kgPerKwh: f?.kgPerKwh ?? null, kg: f ? Number(r.kwh) * f.kgPerKwh : null, source: r.source, createdBy: r.created_by_label, createdAt: r.created_at };
+    }),
+  };
+}
+
+/**
+ * Imports physical energy use (CSV or XLSX: ansvar, år, energibærer, kWh): all rows or none.
+ * A row replaces the kWh on record for its ansvar, year and carrier; for those ansvar and years
+ * the kWh × the carrier's factor replace the spend-based emissions of the energy arts.
+ */
+export async function importEnergy(ctx: Ctx, deps: Pick<ClimateDeps, 'reference'>, opts: { path: string; filename: string }): Promise<{ imported: number; years: number[] }> {
+  if (!climatePolicy.edit(ctx.actor)) throw AppError.forbidden('Bare redaktører for klimaregnskap kan importere energibruk');
+  let file = opts.path;
+  let tmp: string | null = null;
+  if (isXlsx(opts.path)) {
+    file = await xlsxToCsv(opts.path, opts.filename);
+    tmp = path.dirname(file);
+  }
+  try {
+    const table = parseCsv(decodeText(fs.readFileSync(file)).text);
+    const head = new Set(table.header);
+    const missing = (['ansvar', 'year', 'carrier', 'kwh'] as const).filter((c) => !ENERGY_HEADER_NAMES[c].some((n) => head.has(n)));
+    if (missing.length) throw AppError.validation(`${opts.filename}: mangler kolonner`, missing.map((c) => ({ line: 1, field: c, message: `Mangler kolonnen ${c} (kjente navn: ${ENERGY_HEADER_NAMES[c].join(', ')})` })));
+    const { uses, errors } = parseEnergyRows(table.rows, deps.reference.energyFactors);
+    const all = [...table.issues.map((i) => ({ line: i.line, field: i.field ?? 'file', message: i.message })), ...errors];
+    if (all.length) throw AppError.validation(`${opts.filename}: ${all.length} feil, ingenting er lagret`, all);
+    if (!uses.length) throw AppError.validation(`${opts.filename}: filen har ingen rader`, [{ line: 1, field: 'file', message: 'Filen har ingen rader med energibruk' }]);
+    const at = nowIso(ctx);
+    await ctx.scope.transaction(async (scope) => {
+      const repo = climateRepository(scope);
+      for (const u of uses) await repo.upsertEnergyUse({ id: newId(), ansvar: u.ansvar, year: u.year, carrier: u.carrier, kwh: u.kwh, source: opts.filename, created_by_label: actorLabel(ctx.actor), created_at: at });
+      forgetFigures();
+      await recordAudit({ ...ctx, scope }, { action: 'import', entityType: 'climate_energy_use', entityId: opts.filename, summary: `${opts.filename}: energibruk for ${uses.length} ansvar/år/energibærer` });
+    });
+    return { imported: uses.length, years: [...new Set(uses.map((u) => u.year))].sort() };
+  } finally {
+    if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
+  }
 }

@@ -80,6 +80,19 @@ export interface ClimateFactorDecisionTable {
   decided_at: string;
 }
 
+/** Physical energy use of the units behind an ansvar in a year, by energy carrier. */
+export interface ClimateEnergyUseTable {
+  id: string;
+  municipality_id: string;
+  ansvar: string;
+  year: number;
+  carrier: string;
+  kwh: number;
+  source: string;
+  created_by_label: string;
+  created_at: string;
+}
+
 export interface ClimateDB {
   climate_import: ClimateImportTable;
   climate_ledger_line: ClimateLedgerLineTable;
@@ -87,4 +100,5 @@ export interface ClimateDB {
   climate_art_mapping: ClimateArtMappingTable;
   climate_supplier_factor: ClimateSupplierFactorTable;
   climate_factor_decision: ClimateFactorDecisionTable;
+  climate_energy_use: ClimateEnergyUseTable;
 }

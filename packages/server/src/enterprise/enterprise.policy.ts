@@ -13,4 +13,8 @@ export const enterprisePolicy = {
   readAll: (a: Actor) => canReadInternal(a),
   /** Apply, or report on a grant, for an organisation: its business users, or an editor on its behalf. */
   actFor: (a: Actor, organisationId: string) => canActForOrganisation(a, 'enterprise', organisationId),
+  /** The register of social enterprises and green start-ups, youth companies and the cluster: enterprise editors (and admins) change them. */
+  editRegister: (a: Actor) => canEditDomain(a, 'enterprise'),
+  /** … and municipal staff read them; business users do not (the public sees the cluster directory only). */
+  readRegister: (a: Actor) => canReadInternal(a),
 };

@@ -4,6 +4,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { ctxOf, requireUser } from '../platform/http/request-context.js';
 import { authErrors, IdParams } from '../platform/http/schemas.js';
 import { createCall, decide, getCall, listApplications, listCalls, saveReview, submitApplication, submitReport } from './enterprise.service.js';
+import { enterpriseRegisterRoutes } from './enterprise-register.routes.js';
 import { AnyObject, Application, ApplicationBody, ApplicationQuery, Call, CallBody, CallQuery, DecisionBody, ReportBody, ReviewBody } from './enterprise.schema.js';
 
 export async function enterpriseRoutes(app: FastifyInstance): Promise<void> {
@@ -21,4 +22,7 @@ export async function enterpriseRoutes(app: FastifyInstance): Promise<void> {
   r.post(`${P}/applications/:id/reviews`, { ...guard, schema: { tags, summary: "Save the caller's review: a conflict of interest (then no scores), or a score per criterion; saving again replaces it", params: IdParams, body: ReviewBody, response: { 200: AnyObject, ...authErrors, ...conflict } } }, async (req) => saveReview(ctxOf(req), req.params.id, req.body));
   r.post(`${P}/applications/:id/decision`, { ...guard, schema: { tags, summary: 'Grant (an amount within the budget) or decline, after the deadline (enterprise editors without a conflict on it)', params: IdParams, body: DecisionBody, response: { 200: Application, ...authErrors, ...conflict } } }, async (req) => decide(ctxOf(req), req.params.id, req.body));
   r.post(`${P}/applications/:id/reports`, { ...guard, schema: { tags, summary: "The grantee's report on what the grant was used for", params: IdParams, body: ReportBody, response: { 201: AnyObject, ...authErrors, ...conflict } } }, async (req, reply) => reply.status(201).send(await submitReport(ctxOf(req), req.params.id, req.body)));
+
+  // The register of social enterprises and green start-ups, youth companies and the green cluster.
+  await enterpriseRegisterRoutes(app);
 }

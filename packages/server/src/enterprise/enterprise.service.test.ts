@@ -39,7 +39,7 @@ describe.each(ENGINES)('grant rounds on %s', (engine) => {
     ids.admin = (await users.byEmail('admin@asker.example'))!.id;
     const orgs = organisationsRepository(ctx.scope);
     for (const [k, nr] of [['retur', '984023316'], ['kafe', '910805630'], ['arbeidsglede', '924904895'], ['klesbutikk', '901007683'], ['hotel', '939375635']] as const) ids[k] = (await orgs.organisationByNumber(nr))!.id;
-    const calls = await listCalls(business(ids.hotel));
+    const calls = await listCalls(business(ids.hotel), 'enterprise');
     ids.decided = calls.find((c) => c.title.endsWith('2026'))!.id;
     ids.open = calls.find((c) => c.title.endsWith('2027'))!.id;
     expect(calls.find((c) => c.id === ids.open)!.state).toBe('open');
@@ -109,7 +109,9 @@ describe.each(ENGINES)('grant rounds on %s', (engine) => {
     expect((await appError(createCall(jonas(at(start)), body))).code).toBe('forbidden');
     const c = await createCall(circular(at(start)), body);
     expect(c.domain).toBe('circular');
-    expect((await listCalls(business(ids.hotel), 'circular')).map((x) => x.title)).toEqual(['Støtte til reparasjon 2026']);
+    const circularCalls = await listCalls(business(ids.hotel), 'circular');
+    expect(circularCalls.map((x) => x.title)).toContain('Støtte til reparasjon 2026');
+    expect(circularCalls.every((x) => x.domain === 'circular')).toBe(true);
     expect((await listCalls(business(ids.hotel), 'enterprise')).some((x) => x.domain !== 'enterprise')).toBe(false);
     const app = await submitApplication(business(ids.kafe, at('2026-09-15T10:00:00Z')), c.id, { organisationId: ids.kafe, title: 'Symaskiner til reparasjonskafeen', summary: 'Tre symaskiner til faste reparasjonskvelder for klær.', amountNok: 30_000 });
     expect((await getCall(jonas(), c.id)).ranking).toBeNull();

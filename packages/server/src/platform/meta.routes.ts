@@ -5,7 +5,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { DOMAINS } from '@omstilling/core';
 
 // Domains whose pages and API exist; the web navigation says plainly which are not built yet.
-export const BUILT_DOMAINS: readonly string[] = ['organisations', 'program', 'certification', 'foodwaste', 'apprenticeships', 'enterprise', 'procurement', 'footprint', 'climate', 'investments'];
+export const BUILT_DOMAINS: readonly string[] = ['organisations', 'program', 'certification', 'foodwaste', 'apprenticeships', 'enterprise', 'procurement', 'footprint', 'climate', 'investments', 'land', 'services', 'campaign', 'economy', 'circular', 'agriculture'];
 
 export async function metaRoutes(app: FastifyInstance): Promise<void> {
   const r = app.withTypeProvider<TypeBoxTypeProvider>();

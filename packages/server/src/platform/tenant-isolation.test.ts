@@ -160,11 +160,28 @@ describe.each(ENGINES)('tenant isolation (%s)', (engine) => {
     places: 'appr_place',
     calls: 'ent_call',
     applications: 'ent_application',
+    ventures: 'ent_venture',
+    'youth-companies': 'ent_youth_company',
+    'cluster-members': 'ent_cluster_member',
     library: 'pr_criterion',
     tenders: 'pr_tender',
     bids: 'pr_bid',
     contracts: 'pr_contract',
     'follow-ups': 'pr_follow_up',
+    plots: 'land_plot',
+    'land-calls': 'land_call',
+    directory: 'circ_place',
+    items: 'circ_item',
+    reservations: 'circ_reservation',
+    measures: 'svc_measure',
+    adoptions: 'svc_adoption',
+    farms: 'ag_farm',
+    deliveries: 'ag_delivery',
+    'conversion-plans': 'ag_plan',
+    'support-grants': 'ag_support',
+    themes: 'cmp_theme',
+    events: 'cmp_event',
+    posts: 'cmp_post',
   };
   const tableOf = (url: string) => COLLECTION_TABLE[/\/([\w-]+)\/:id\b/.exec(url)?.[1] ?? ''];
 
@@ -203,7 +220,7 @@ describe.each(ENGINES)('tenant isolation (%s)', (engine) => {
             // A real source of the indicator, so that only the tenant can stop it.
             const src = await t.deps.db.selectFrom('indicator_source').select('id').where('indicator_id', '=', id).executeTakeFirstOrThrow();
             req.payload = { sourceId: src.id };
-          } else if (method === 'PUT' && r.url.startsWith('/api/procurement/')) {
+          } else if (method === 'PUT' && (r.url.startsWith('/api/procurement/') || r.url.startsWith('/api/enterprise/'))) {
             req.payload = sampleOf(schema.body) as InjectOptions['payload']; // passes the schema; only the tenant can stop it
           } else if (method === 'PUT') {
             // A body that passes every check (read by the owner), so that only the tenant can stop it.

@@ -46,7 +46,7 @@ describe.each(ENGINES)('program service on %s', (engine) => {
     expect(statuses).toEqual(new Set(['on_track', 'at_risk', 'off_track', 'no_data']));
     // Every shown value is traceable to its file and line.
     const values = v.areas.flatMap((a) => a.goals.flatMap((g) => g.indicators.flatMap((i) => i.values.filter((x) => x.id))));
-    expect(values.length).toBeGreaterThan(50);
+    expect(values.length).toBeGreaterThan(20); // most figures are computed by their domains; the entered ones are the rest
     for (const x of values) {
       expect(x.importFile).toBe('indicator-values.csv');
       expect(x.importLine).toBeGreaterThan(1);

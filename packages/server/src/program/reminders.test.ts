@@ -15,16 +15,16 @@ import { buildDigests, previewDigests, sendDigests } from './reminders.service.j
 import { runReminders } from './reminders.job.js';
 
 /*
- * The demo at 2026-11-27: B5 (organic farmland, Landbrukskontoret) is overdue, B7 (cluster
- * members, Næringsutvikling) is stale, and 16 actions lack a recent update. The demo's unit
- * managers (a kindergarten, a school, Bråset) own none of these. The test adds a manager of
- * Landbrukskontoret, a manager of its sector Samfunnsutvikling (which contains
- * Næringsutvikling too) and an inactive manager of Landbrukskontoret.
+ * The demo at 2026-11-27: C1 (footprint per resident, Klima og miljø; last value 2024) is
+ * overdue, B1 (certified businesses, Næringsutvikling; last value 2023) is stale, and several
+ * actions lack a recent update. The demo's unit managers (a kindergarten, a school, Bråset) own
+ * none of these. The test adds a manager of Klima og miljø, a manager of its sector
+ * Samfunnsutvikling (which contains Næringsutvikling too) and an inactive manager of Klima og miljø.
  */
 
 const AS_OF = '2026-11-27';
 const PUBLIC_URL = 'https://omstilling.asker.example';
-const LIV = 'liv.landbruk@asker.example';
+const LIV = 'liv.klima@asker.example';
 const SARA = 'sara.sektor@asker.example';
 const INACTIVE = 'ivar.inaktiv@asker.example';
 const ADMIN = 'admin@asker.example';
@@ -101,7 +101,7 @@ describe.each(ENGINES)('reminder digests (%s)', (engine) => {
   let smtp: Awaited<ReturnType<typeof startSmtp>>;
   let mailer: Mailer;
   let ctx: Ctx;
-  let ids: { b5: string; b7: string };
+  let ids: { overdue: string; stale: string };
   const options = { publicUrl: PUBLIC_URL };
   const mailsTo = (email: string) => smtp.received.filter((m) => m.to.includes(email));
 
@@ -113,13 +113,13 @@ describe.each(ENGINES)('reminder digests (%s)', (engine) => {
     const actor: SystemActor = { kind: 'system', municipalityId: m.id, label: 'test' };
     ctx = { scope: new TenantScope(env.deps.db, m.id), actor, now: env.deps.now };
     const units = organisationsRepository(ctx.scope);
-    const landbruk = (await units.unitByKey('landbrukskontoret'))!.id;
+    const klima = (await units.unitByKey('klima-og-miljo'))!.id;
     const sector = (await units.unitByKey('samfunnsutvikling'))!.id;
-    await createUser(ctx, { email: LIV, name: 'Liv Landbruk', role: 'unit_manager', unitId: landbruk, password: DEMO_PASSWORD });
+    await createUser(ctx, { email: LIV, name: 'Liv Klima', role: 'unit_manager', unitId: klima, password: DEMO_PASSWORD });
     await createUser(ctx, { email: SARA, name: 'Sara Sektor', role: 'unit_manager', unitId: sector, password: DEMO_PASSWORD });
-    await createUser(ctx, { email: INACTIVE, name: 'Ivar Inaktiv', role: 'unit_manager', unitId: landbruk, password: DEMO_PASSWORD, active: false });
-    const indicators = await ctx.scope.selectFrom('indicator').select(['id', 'key']).where('key', 'in', ['b5-organic-farmland-share', 'b7-cluster-members']).execute();
-    ids = { b5: indicators.find((i) => i.key.startsWith('b5'))!.id, b7: indicators.find((i) => i.key.startsWith('b7'))!.id };
+    await createUser(ctx, { email: INACTIVE, name: 'Ivar Inaktiv', role: 'unit_manager', unitId: klima, password: DEMO_PASSWORD, active: false });
+    const indicators = await ctx.scope.selectFrom('indicator').select(['id', 'key']).where('key', 'in', ['c1-footprint-per-resident', 'b1-certified-businesses']).execute();
+    ids = { overdue: indicators.find((i) => i.key.startsWith('c1'))!.id, stale: indicators.find((i) => i.key.startsWith('b1'))!.id };
     mailer = createMailer(env.config.smtp)!;
   });
 
@@ -136,14 +136,14 @@ describe.each(ENGINES)('reminder digests (%s)', (engine) => {
     expect(run.unrouted).toBe(0);
 
     const liv = by.get(LIV)!;
-    expect(liv.items.map((i) => i.indicatorId)).toEqual([ids.b5]);
-    expect(liv.items[0]).toMatchObject({ state: 'overdue', route: { via: 'unit_manager' }, url: `${PUBLIC_URL}/program/indicators/${ids.b5}` });
+    expect(liv.items.map((i) => i.indicatorId)).toEqual([ids.overdue]);
+    expect(liv.items[0]).toMatchObject({ state: 'overdue', route: { via: 'unit_manager' }, url: `${PUBLIC_URL}/program/indicators/${ids.overdue}` });
     expect(liv.nudges.length).toBeGreaterThan(0);
-    expect(liv.nudges.every((n) => n.unit?.name === 'Landbrukskontoret')).toBe(true);
+    expect(liv.nudges.every((n) => n.unit?.name === 'Klima og miljø')).toBe(true);
 
-    // The sector manager gets everything below the sector: Landbrukskontoret and Næringsutvikling.
+    // The sector manager gets everything below the sector: Klima og miljø and Næringsutvikling.
     const sara = by.get(SARA)!;
-    expect(sara.items.map((i) => i.indicatorId).sort()).toEqual([ids.b5, ids.b7].sort());
+    expect(sara.items.map((i) => i.indicatorId).sort()).toEqual([ids.overdue, ids.stale].sort());
     expect(sara.nudges.some((n) => n.unit?.name === 'Næringsutvikling')).toBe(true);
 
     // Once a unit has a manager, the program editors no longer get its items; they get the rest.
@@ -152,7 +152,7 @@ describe.each(ENGINES)('reminder digests (%s)', (engine) => {
       expect(d.items).toEqual([]);
       expect(d.nudges.length).toBeGreaterThan(0);
       expect(d.nudges.every((n) => n.route.via === 'fallback')).toBe(true);
-      expect(d.nudges.some((n) => n.unit?.name === 'Landbrukskontoret' || n.unit?.name === 'Næringsutvikling')).toBe(false);
+      expect(d.nudges.some((n) => n.unit?.name === 'Klima og miljø' || n.unit?.name === 'Næringsutvikling')).toBe(false);
     }
     // Every nudge reaches somebody, exactly once per person.
     for (const d of run.digests) expect(new Set(d.nudges.map((n) => n.actionId)).size).toBe(d.nudges.length);
@@ -174,24 +174,24 @@ describe.each(ENGINES)('reminder digests (%s)', (engine) => {
 
     const liv = mailsTo(LIV)[0]!;
     expect(liv.subject).toMatch(/^Omstilling 27\.11\.2026: 1 forfalt indikatorverdi, \d+ tiltak å følge opp$/);
-    expect(liv.text).toContain('Hei Liv Landbruk!');
-    expect(liv.text).toContain('Andel jordbruksareal drevet økologisk (Landbrukskontoret)');
+    expect(liv.text).toContain('Hei Liv Klima!');
+    expect(liv.text).toContain('Forbruksbasert klimafotavtrykk per innbygger (Klima og miljø)');
     expect(liv.text).toContain('fristen var 31.12.2025');
-    expect(liv.text).toContain(`${PUBLIC_URL}/program/indicators/${ids.b5}`);
+    expect(liv.text).toContain(`${PUBLIC_URL}/program/indicators/${ids.overdue}`);
     expect(liv.text).toContain(`${PUBLIC_URL}/reporting`);
-    expect(liv.html).toContain(`href="${PUBLIC_URL}/program/indicators/${ids.b5}"`);
-    expect(liv.text).not.toContain(ids.b7);
+    expect(liv.html).toContain(`href="${PUBLIC_URL}/program/indicators/${ids.overdue}"`);
+    expect(liv.text).not.toContain(ids.stale);
 
     // Overdue before stale before the actions.
     const sara = mailsTo(SARA)[0]!.text;
-    const [b5At, b7At, actionsAt] = [sara.indexOf(ids.b5), sara.indexOf(ids.b7), sara.indexOf('TILTAK SOM TRENGER')];
-    expect(b5At).toBeGreaterThan(0);
-    expect(b5At).toBeLessThan(b7At);
-    expect(b7At).toBeLessThan(actionsAt);
+    const [overdueAt, staleAt, actionsAt] = [sara.indexOf(ids.overdue), sara.indexOf(ids.stale), sara.indexOf('TILTAK SOM TRENGER')];
+    expect(overdueAt).toBeGreaterThan(0);
+    expect(overdueAt).toBeLessThan(staleAt);
+    expect(staleAt).toBeLessThan(actionsAt);
 
     for (const email of [ADMIN, PROGRAM_EDITOR]) {
       const m = mailsTo(email)[0]!;
-      expect(m.text).not.toContain(ids.b5);
+      expect(m.text).not.toContain(ids.overdue);
       expect(m.text).toContain('ingen enhetsleder for Velferd');
     }
 

@@ -12,7 +12,7 @@ export const POINTS_BY_DOMAIN: Record<Domain, readonly string[]> = {
   procurement: ['A2'],
   climate: ['A2'],
   investments: ['A3'],
-  enterprise: ['A4', 'B6', 'B7'],
+  enterprise: ['A4', 'A5', 'B6', 'B7'],
   apprenticeships: ['A5', 'B4'],
   foodwaste: ['A6'],
   circular: ['B2'],
@@ -25,6 +25,6 @@ export const POINTS_BY_DOMAIN: Record<Domain, readonly string[]> = {
 };
 
 /** Domains that have pages in this web app; the rest show "not built yet" whatever the server says. */
-export const WEB_DOMAINS: readonly Domain[] = ['organisations', 'program', 'certification', 'foodwaste', 'apprenticeships', 'enterprise', 'footprint', 'climate', 'procurement', 'investments'];
+export const WEB_DOMAINS: readonly Domain[] = ['organisations', 'program', 'certification', 'foodwaste', 'apprenticeships', 'enterprise', 'footprint', 'climate', 'procurement', 'investments', 'land', 'campaign', 'agriculture', 'economy', 'services', 'circular'];
 
 export const isDomain = (s: string): s is Domain => (DOMAINS as readonly string[]).includes(s);

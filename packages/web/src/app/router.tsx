@@ -110,12 +110,27 @@ const procurementRoutes = [
 // Apprenticeships (A5, B4): the road to three times as many apprentices, and the register of places.
 const apprenticeshipsRoute = createRoute({ getParentRoute: () => authRoute, path: '/apprenticeships', component: lazyRouteComponent(() => import('../apprenticeships/pages'), 'ApprenticeshipsPage') });
 
+// Agriculture (B5): organic share and local deliveries, a farm's page, a farm user's reporting page.
+const agPage = (name: keyof typeof import('../agriculture/pages')) => lazyRouteComponent(() => import('../agriculture/pages'), name);
+const agricultureRoutes = [
+  createRoute({ getParentRoute: () => authRoute, path: '/agriculture', component: agPage('AgriculturePage') }),
+  createRoute({ getParentRoute: () => authRoute, path: '/agriculture/farms/$id', component: agPage('FarmPage') }),
+  createRoute({ getParentRoute: () => authRoute, path: '/agriculture/report', component: agPage('ReportPage') }),
+] as const;
+
 // Enterprise (A4, B6): grant rounds with applications, reviews, ranking and decisions.
 const entPage = (name: keyof typeof import('../enterprise/pages')) => lazyRouteComponent(() => import('../enterprise/pages'), name);
 const enterpriseRoutes = [
   createRoute({ getParentRoute: () => authRoute, path: '/enterprise', component: entPage('GrantsPage') }),
   createRoute({ getParentRoute: () => authRoute, path: '/enterprise/calls/$id', component: entPage('CallPage') }),
+  // A4, A5, B6, B7: the register of social enterprises and green start-ups, youth companies, the cluster.
+  createRoute({ getParentRoute: () => authRoute, path: '/enterprise/register', component: entPage('RegisterPage') }),
+  createRoute({ getParentRoute: () => authRoute, path: '/enterprise/register/$id', component: entPage('VenturePage') }),
+  createRoute({ getParentRoute: () => authRoute, path: '/enterprise/youth', component: entPage('YouthPage') }),
+  createRoute({ getParentRoute: () => authRoute, path: '/enterprise/cluster', component: entPage('ClusterPage') }),
 ] as const;
+// The green cluster's public directory: no login, its own small chunk.
+const publicClusterRoute = createRoute({ getParentRoute: () => rootRoute, path: '/public/cluster', component: lazyRouteComponent(() => import('../enterprise/PublicClusterPage'), 'PublicClusterPage') });
 
 const fwPage = (name: keyof typeof import('../foodwaste/pages')) => lazyRouteComponent(() => import('../foodwaste/pages'), name);
 const foodwasteRoutes = [
@@ -127,7 +142,17 @@ const foodwasteRoutes = [
 
 // Climate account of purchases (A2, C1): results, upload, sources.
 const investmentsRoutes = [createRoute({ getParentRoute: () => authRoute, path: '/investments', component: lazyRouteComponent(() => import('../investments/pages'), 'InvestmentsPage') })] as const;
+// B3: municipal business land, calls, the ranking and the decision log.
+const landPage = (name: keyof typeof import('../land/pages')) => lazyRouteComponent(() => import('../land/pages'), name);
+const landRoutes = [
+  createRoute({ getParentRoute: () => authRoute, path: '/land', component: landPage('LandPage') }),
+  createRoute({ getParentRoute: () => authRoute, path: '/land/calls/$id', component: landPage('LandCallPage') }),
+  createRoute({ getParentRoute: () => authRoute, path: '/land/decisions', component: landPage('DecisionsPage') }),
+] as const;
 const climateRoutes = [createRoute({ getParentRoute: () => authRoute, path: '/climate', component: lazyRouteComponent(() => import('../climate/pages'), 'ClimatePage') })] as const;
+// Industry structure (the oil-and-gas context of part B): jobs per class, map, rules.
+const econPage = (name: keyof typeof import('../economy/pages')) => lazyRouteComponent(() => import('../economy/pages'), name);
+const economyRoutes = [createRoute({ getParentRoute: () => authRoute, path: '/economy', component: econPage('EconomyPage') }), createRoute({ getParentRoute: () => authRoute, path: '/economy/rules', component: econPage('RulesPage') })] as const;
 
 // Admin pages.
 const adminRoute = createRoute({ getParentRoute: () => rootRoute, id: 'admin', beforeLoad: requireSession, component: () => <RequireAuth admin /> });
@@ -169,16 +194,52 @@ const footprintRoutes = [
   createRoute({ getParentRoute: () => rootRoute, path: '/footprint', component: fpPage('CalculatorPage') }),
 ];
 
+// The campaign (C1): public themes, threads, events and code of conduct (one light chunk); editors' pages apart.
+const cmpPublic = (name: keyof typeof import('../campaign/public')) => lazyRouteComponent(() => import('../campaign/public'), name);
+const cmpPage = (name: keyof typeof import('../campaign/pages')) => lazyRouteComponent(() => import('../campaign/pages'), name);
+const campaignPublicRoutes = [
+  createRoute({ getParentRoute: () => rootRoute, path: '/public/campaign', component: cmpPublic('ThemesPage') }),
+  createRoute({ getParentRoute: () => rootRoute, path: '/public/campaign/themes/$id', component: cmpPublic('ThemePage') }),
+  createRoute({ getParentRoute: () => rootRoute, path: '/public/campaign/events', component: cmpPublic('EventsPage') }),
+  createRoute({ getParentRoute: () => rootRoute, path: '/public/campaign/conduct', component: cmpPublic('ConductPage') }),
+  createRoute({ getParentRoute: () => rootRoute, path: '/campaign', component: cmpPublic('ThemesPage') }),
+];
+const campaignRoutes = [
+  createRoute({ getParentRoute: () => authRoute, path: '/campaign/admin', component: cmpPage('AdminPage') }),
+  createRoute({ getParentRoute: () => authRoute, path: '/campaign/moderation', component: cmpPage('ModerationPage') }),
+  createRoute({ getParentRoute: () => authRoute, path: '/campaign/stats', component: cmpPage('StatsPage') }),
+];
+
+// Services (C2): the catalogue, a unit's own page, coverage for staff; the public catalogue apart (light chunk).
+const svcPage = (name: keyof typeof import('../services/pages')) => lazyRouteComponent(() => import('../services/pages'), name);
+const servicesRoutes = [
+  createRoute({ getParentRoute: () => authRoute, path: '/services', component: svcPage('ServicesPage') }),
+  createRoute({ getParentRoute: () => authRoute, path: '/services/units/$id', component: svcPage('UnitPage') }),
+  createRoute({ getParentRoute: () => authRoute, path: '/services/coverage', component: svcPage('CoveragePage') }),
+];
+const servicesPublicRoutes = [createRoute({ getParentRoute: () => rootRoute, path: '/public/services', component: lazyRouteComponent(() => import('../services/public'), 'PublicCataloguePage') })];
+
+// Reuse and repair (B2): the public directory (light chunk, the map lazy inside it) and the staff marketplace.
+const circularPublicRoutes = [
+  createRoute({ getParentRoute: () => rootRoute, path: '/public/circular', component: lazyRouteComponent(() => import('../circular/public'), 'DirectoryPage') }),
+  createRoute({ getParentRoute: () => rootRoute, path: '/circular', component: lazyRouteComponent(() => import('../circular/public'), 'DirectoryPage') }),
+];
+const circularRoutes = [createRoute({ getParentRoute: () => authRoute, path: '/circular/market', component: lazyRouteComponent(() => import('../circular/pages'), 'MarketPage') })];
+
 // Any other domain: a page that says plainly the module is not built yet (or not found).
 const domainRoute = createRoute({ getParentRoute: () => rootRoute, path: '/$domain', component: lazyRouteComponent(() => import('../platform/ModulePage'), 'ModulePage') });
 
 const routeTree = rootRoute.addChildren([
   startRoute,
   loginRoute,
-  authRoute.addChildren([organisationsRoute, organisationNewRoute, organisationImportRoute, organisationRoute, organisationEditRoute, unitsRoute, unitNewRoute, unitRoute, ...programRoutes, ...certificationRoutes, ...foodwasteRoutes, apprenticeshipsRoute, ...enterpriseRoutes, ...procurementRoutes, ...climateRoutes, ...investmentsRoutes]),
+  authRoute.addChildren([organisationsRoute, organisationNewRoute, organisationImportRoute, organisationRoute, organisationEditRoute, unitsRoute, unitNewRoute, unitRoute, ...programRoutes, ...certificationRoutes, ...foodwasteRoutes, apprenticeshipsRoute, ...enterpriseRoutes, ...procurementRoutes, ...climateRoutes, ...investmentsRoutes, ...landRoutes, ...campaignRoutes, ...agricultureRoutes, ...economyRoutes, ...servicesRoutes, ...circularRoutes]),
   adminRoute.addChildren([usersRoute, userNewRoute, userRoute, auditRoute]),
   ...publicProgramRoutes,
+  publicClusterRoute,
   ...footprintRoutes,
+  ...campaignPublicRoutes,
+  ...servicesPublicRoutes,
+  ...circularPublicRoutes,
   domainRoute,
 ]);
 

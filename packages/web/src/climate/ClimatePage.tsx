@@ -8,6 +8,7 @@ import { useFormat } from '../app/format';
 import { PageHeading } from '../app/ui/PageHeading';
 import { Pager } from '../app/ui/Pager';
 import { Loading, QueryError } from '../app/ui/Status';
+import { FactorDecisionsForm, SupplierFactorsForm } from './ClimateForms';
 import './climate.css';
 
 type Dim = 'unit' | 'art' | 'funksjon' | 'supplier' | 'month';
@@ -22,7 +23,8 @@ interface Report {
   totalOre: number;
   totalKg: number;
   lines: number;
-  byKind: { supplier: Kind; average: Kind; not_computed: Kind };
+  byKind: { supplier: Kind; physical: Kind; average: Kind; not_computed: Kind };
+  energy?: { ansvar: number; carriers: { carrier: string; label: string; kwh: number; kg: number; kgPerKwh: number; factorYear: number; source: string }[] };
   rows: Row[];
   hotspots: { art: string; category: string | null; orgnr: string | null; supplierName: string | null; ore: number; kg: number }[];
   set: { key: string; name: string; year: number; currency: string; priceBasis: string; licence: string };
@@ -72,6 +74,8 @@ export function ClimatePage() {
         </>
       )}
       {can.editDomain(user, 'climate') && <Upload />}
+      {can.editDomain(user, 'climate') && <SupplierFactorsForm />}
+      {can.editDomain(user, 'climate') && <FactorDecisionsForm />}
       <SourcesNote />
     </>
   );
@@ -120,6 +124,33 @@ function Results({ year, by }: { year: number; by: Dim }) {
           <span className="cl-figure__value">{t('climate.figures.percent', { value: pct(r.byKind.not_computed.ore, r.totalOre) })}</span>
         </li>
       </ul>
+      {r.totalOre !== 0 && (
+        <Table className="cl-table">
+          <caption>{t('climate.kinds.caption', { year })}</caption>
+          <Table.Head>
+            <Table.Row>
+              <Table.HeaderCell>{t('climate.kinds.kind')}</Table.HeaderCell>
+              <Table.HeaderCell>{t('climate.kinds.shareNok')}</Table.HeaderCell>
+              <Table.HeaderCell>{t('climate.kinds.shareKg')}</Table.HeaderCell>
+            </Table.Row>
+          </Table.Head>
+          <Table.Body>
+            {(['supplier', 'physical', 'average', 'not_computed'] as const).map((k) => (
+              <Table.Row key={k}>
+                <Table.HeaderCell scope="row">{t(`climate.kinds.${k}`)}</Table.HeaderCell>
+                <Table.Cell>{f.number(r.totalOre ? (100 * r.byKind[k].ore) / r.totalOre : 0, 1)} %</Table.Cell>
+                <Table.Cell>{f.number(r.totalKg ? (100 * r.byKind[k].kg) / r.totalKg : 0, 1)} %</Table.Cell>
+              </Table.Row>
+            ))}
+          </Table.Body>
+        </Table>
+      )}
+      {r.energy && r.energy.carriers.length > 0 && (
+        <Paragraph data-size="sm">
+          {t('climate.kinds.energy', { count: r.energy.ansvar })}{' '}
+          {r.energy.carriers.map((c) => t('climate.kinds.carrier', { label: c.label, kwh: f.number(c.kwh, 0), factor: f.number(c.kgPerKwh * 1000, 1), year: c.factorYear, source: c.source })).join(' ')}
+        </Paragraph>
+      )}
       {r.rows.length === 0 ? (
         <Alert data-color="info">{t('climate.table.empty', { year })}</Alert>
       ) : (

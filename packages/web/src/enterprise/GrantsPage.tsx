@@ -8,6 +8,7 @@ import { useFormat } from '../app/format';
 import { AppLink } from '../app/ui/AppLink';
 import { PageHeading } from '../app/ui/PageHeading';
 import { Loading, QueryError, useErrorMessage } from '../app/ui/Status';
+import { EnterpriseNav } from './EnterpriseNav';
 import { entKeys, useCalls } from './queries';
 import type { Call, Criterion } from './types';
 import './enterprise.css';
@@ -20,6 +21,7 @@ export function GrantsPage() {
   return (
     <>
       <PageHeading>{t('enterprise.title')}</PageHeading>
+      <EnterpriseNav />
       <Paragraph className="lead">{t('enterprise.intro')}</Paragraph>
       {calls.isPending ? <Loading /> : calls.isError ? <QueryError error={calls.error} /> : <CallList calls={calls.data} />}
       {can.editDomain(user, 'enterprise') && <CallForm />}

@@ -11,6 +11,14 @@ import * as procurement from './migrations/2026-11-29T0100-procurement.js';
 import * as climate from './migrations/2026-11-29T0200-climate.js';
 import * as investments from './migrations/2026-11-29T0300-investments.js';
 import * as footprint from './migrations/2026-11-29T0400-footprint.js';
+import * as campaign from './migrations/2026-11-30T0600-campaign.js';
+import * as enterpriseRegister from './migrations/2026-11-30T0100-enterprise-register.js';
+import * as circular from './migrations/2026-11-30T0300-circular.js';
+import * as agriculture from './migrations/2026-11-30T0500-agriculture.js';
+import * as services from './migrations/2026-11-30T0700-services.js';
+import * as economy from './migrations/2026-11-30T0200-economy.js';
+import * as land from './migrations/2026-11-30T0400-land.js';
+import * as climateEnergy from './migrations/2026-11-30T0800-climate-energy.js';
 
 // Every migration, by its frozen name. Add new ones at the end; never rename.
 export const MIGRATIONS: Record<string, Migration> = {
@@ -26,6 +34,14 @@ export const MIGRATIONS: Record<string, Migration> = {
   '2026-11-29T0200-climate': climate,
   '2026-11-29T0300-investments': investments,
   '2026-11-29T0400-footprint': footprint,
+  '2026-11-30T0600-campaign': campaign,
+  '2026-11-30T0100-enterprise-register': enterpriseRegister,
+  '2026-11-30T0300-circular': circular,
+  '2026-11-30T0500-agriculture': agriculture,
+  '2026-11-30T0700-services': services,
+  '2026-11-30T0200-economy': economy,
+  '2026-11-30T0400-land': land,
+  '2026-11-30T0800-climate-energy': climateEnergy,
 };
 
 /** Brings the schema to the newest migration; throws with the failing migration's name. */

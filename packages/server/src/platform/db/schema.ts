@@ -7,6 +7,12 @@ import type { EnterpriseDB } from '../../enterprise/enterprise.tables.js';
 import type { ProcurementDB } from '../../procurement/procurement.tables.js';
 import type { FootprintDB } from '../../footprint/footprint.tables.js';
 import type { InvestmentsDB } from '../../investments/investments.tables.js';
+import type { CampaignDB } from '../../campaign/campaign.tables.js';
+import type { CircularDB } from '../../circular/circular.tables.js';
+import type { ServicesDB } from '../../services/services.tables.js';
+import type { AgricultureDB } from '../../agriculture/agriculture.tables.js';
+import type { EconomyDB } from '../../economy/economy.tables.js';
+import type { LandDB } from '../../land/land.tables.js';
 
 // Row types of every table. Timestamps and dates are ISO 8601 text, booleans 0/1,
 // JSON is text, money is integer øre, emissions double kg CO2e (DESIGN.md data rules).
@@ -148,7 +154,7 @@ export interface JobTable {
   updated_at: string;
 }
 
-export interface DB extends ProgramDB, CertificationDB, FoodwasteDB, ProcurementDB, ClimateDB, FootprintDB, ApprenticeshipsDB, EnterpriseDB, InvestmentsDB {
+export interface DB extends ProgramDB, CertificationDB, FoodwasteDB, ProcurementDB, ClimateDB, FootprintDB, ApprenticeshipsDB, EnterpriseDB, InvestmentsDB, CampaignDB, CircularDB, AgricultureDB, ServicesDB, EconomyDB, LandDB {
   municipality: MunicipalityTable;
   org_unit: OrgUnitTable;
   organisation: OrganisationTable;

@@ -69,10 +69,27 @@ const OPEN_TO: Record<string, Who[]> = {
   'GET /api/apprenticeships/overview': ['unit_manager', 'editor_other'],
   // Grant rounds: the calls for everyone signed in (business users apply); applications: own for a business user, all for staff.
   ...Object.fromEntries(['calls', 'calls/:id', 'applications'].map((p) => [`GET /api/enterprise/${p}`, ['business', 'unit_manager', 'editor_other'] as Who[]])),
+  // The register of social enterprises and green start-ups, youth companies and the cluster: municipal staff read, enterprise
+  // editors write, business users neither (the cluster's public directory is GET /api/public/enterprise/cluster, open to residents).
+  ...Object.fromEntries(['options', 'figures', 'ventures', 'ventures/:id', 'youth-companies', 'cluster'].map((p) => [`GET /api/enterprise/${p}`, ['unit_manager', 'editor_other'] as Who[]])),
   // Climate account: results, sources, imports and the ansvar mapping are for municipal staff.
-  ...Object.fromEntries(['imports', 'report', 'report/export', 'report/summary.pdf', 'sources', 'ansvar'].map((p) => [`GET /api/climate/${p}`, ['unit_manager', 'editor_other'] as Who[]])),
+  ...Object.fromEntries(['imports', 'report', 'report/export', 'report/summary.pdf', 'sources', 'ansvar', 'energy', 'supplier-factors'].map((p) => [`GET /api/climate/${p}`, ['unit_manager', 'editor_other'] as Who[]])),
+  // Services (C2): the catalogue, unit pages (read; acting is for the unit's manager and services editors) and coverage are for municipal staff.
+  ...Object.fromEntries(['options', 'measures', 'units', 'units/:id', 'coverage', 'coverage/export'].map((p) => [`GET /api/services/${p}`, ['unit_manager', 'editor_other'] as Who[]])),
+  // Reuse and repair: the directory is public (/api/public/circular); a business user lists the entries it may maintain (its own);
+  // the internal marketplace (options, items, photos, figures) is for municipal staff.
+  'GET /api/circular/directory': ['business'],
+  ...Object.fromEntries(['options', 'items', 'items/:id/photo', 'figures'].map((p) => [`GET /api/circular/${p}`, ['unit_manager', 'editor_other'] as Who[]])),
   // Procurement: the library, tenders, evaluations, reports, contracts, follow-up and OCDS export are for municipal staff.
   ...Object.fromEntries(['reference', 'library', 'tenders', 'tenders/:id', 'tenders/:id/bids', 'tenders/:id/evaluation', 'tenders/:id/report.pdf', 'tenders/:id/report.xlsx', 'contracts', 'contracts/:id', 'follow-up', 'ocds'].map((p) => [`GET /api/procurement/${p}`, ['unit_manager', 'editor_other'] as Who[]])),
+  // Business land: plots, calls, figures and the decision log for everyone signed in (businesses apply); applications: own for a business user; the ranking for staff.
+  ...Object.fromEntries(['options', 'overview', 'plots', 'plots/:id', 'map', 'land-calls', 'land-calls/:id', 'land-applications', 'decisions'].map((p) => [`GET /api/land/${p}`, ['business', 'unit_manager', 'editor_other'] as Who[]])),
+  'GET /api/land/land-calls/:id/ranking': ['unit_manager', 'editor_other'],
+  // Agriculture: the lists and own farms for everyone signed in (a farm's business user sees their own farm); results and any farm for staff.
+  ...Object.fromEntries(['options', 'farms'].map((p) => [`GET /api/agriculture/${p}`, ['business', 'unit_manager', 'editor_other'] as Who[]])),
+  ...Object.fromEntries(['results', 'results/export', 'farms/:id', 'farms/:id/deliveries'].map((p) => [`GET /api/agriculture/${p}`, ['unit_manager', 'editor_other'] as Who[]])),
+  // Industry structure: the figures, map, establishments, export and rules are for municipal staff; import and rule changes for economy editors.
+  ...Object.fromEntries(['overview', 'establishments', 'map', 'export', 'rules'].map((p) => [`GET /api/economy/${p}`, ['unit_manager', 'editor_other'] as Who[]])),
 };
 
 /**
@@ -93,7 +110,8 @@ const DEMO = {
   business: 'vibeke@holmsbu-fjordhotell.example', // Holmsbu Fjordhotell AS 939375635
   unit_manager: 'eirik.hovdenak@asker.example', // bhg-bleikerfaret
   unitManagerB: 'nora.bakkerud@asker.example', // skole-hvalstad
-  editor_other: 'ingeborg.lundestad@asker.example', // editor: agriculture (marit.kjosvold edits foodwaste, which is built)
+  // editor: footprint only, whose routes are all public (every other domain with an editor is built now).
+  editor_other: 'sunniva.rodsten@asker.example',
 } as const;
 
 interface Endpoint {
@@ -171,6 +189,21 @@ describe.each(ENGINES)('authorisation matrix (%s)', (engine) => {
     // Procurement records; a follow-up item whose unit is not unit A (its manager may record outcomes for their own unit).
     const [libraryItem, tenderRow, bidRow, contractRow] = await Promise.all([db.selectFrom('pr_criterion').select('id').orderBy('id').executeTakeFirst(), db.selectFrom('pr_tender').select('id').orderBy('id').executeTakeFirst(), db.selectFrom('pr_bid').select('id').orderBy('id').executeTakeFirst(), db.selectFrom('pr_contract').select('id').orderBy('id').executeTakeFirst()]);
     const followUpRow = await notA(db.selectFrom('pr_follow_up').select('id'), 'unit_id').orderBy('id').executeTakeFirst();
+    // Business land: a plot and an open call (the business user's organisation has not applied).
+    const landPlot = await db.selectFrom('land_plot').select('id').orderBy('id').executeTakeFirst();
+    const landCall = await db.selectFrom('land_call').select('id').where('status', '=', 'open').orderBy('id').executeTakeFirst();
+    // Reuse and repair: an entry of another organisation, an item with a photo of another unit, an open reservation between two other units.
+    const circPlace = await db.selectFrom('circ_place').select('id').where('organisation_id', 'is not', null).where('organisation_id', '!=', ownOrg).orderBy('id').executeTakeFirst();
+    const circItem = await db.selectFrom('circ_item').select('id').where('unit_id', '!=', unitA).where('photo_file_id', 'is not', null).orderBy('id').executeTakeFirst();
+    const circReservation = await db.selectFrom('circ_reservation').innerJoin('circ_item', 'circ_item.id', 'circ_reservation.item_id').select('circ_reservation.id').where('circ_reservation.unit_id', '!=', unitA).where('circ_item.unit_id', '!=', unitA).where('circ_reservation.state', '=', 'reserved').orderBy('circ_reservation.id').executeTakeFirst();
+    // Services: a measure of the catalogue, and an adoption of unit B (not unit A's manager's to change or report on).
+    const svcMeasure = await db.selectFrom('svc_measure').select('id').orderBy('id').executeTakeFirst();
+    const svcAdoption = await db.selectFrom('svc_adoption').select('id').where('unit_id', '=', unitB).orderBy('id').executeTakeFirst();
+    // The farm of another organisation than the business user's (Hyggen Økogård), and its records.
+    const agFarm = await db.selectFrom('ag_farm').select('id').where('organisation_id', '=', otherOrg).executeTakeFirst();
+    const [agDelivery, agPlan, agSupport] = await Promise.all([db.selectFrom('ag_delivery').select('id').where('farm_id', '=', agFarm?.id ?? '').orderBy('id').executeTakeFirst(), db.selectFrom('ag_plan').select('id').where('farm_id', '=', agFarm?.id ?? '').orderBy('id').executeTakeFirst(), db.selectFrom('ag_support').select('id').where('farm_id', '=', agFarm?.id ?? '').orderBy('id').executeTakeFirst()]);
+    // Campaign: a theme, an event and a reported post (editor routes are for campaign editors only).
+    const [cmpTheme, cmpEvent, cmpPost] = await Promise.all([db.selectFrom('cmp_theme').select('id').orderBy('id').executeTakeFirst(), db.selectFrom('cmp_event').select('id').orderBy('id').executeTakeFirst(), db.selectFrom('cmp_post').select('id').where('display_name', '=', 'Tor').executeTakeFirst()]);
     uploads = {
       '/api/files': { fields: { domain: 'organisations', ownerUnitId: unitB }, file: { name: 'x.png', data: PNG, type: 'image/png' } },
       '/api/organisations/import/brreg': { fields: {}, file: { name: 'x.json', data: '{"_embedded":{"underenheter":[]}}', type: 'application/json' } },
@@ -178,12 +211,16 @@ describe.each(ENGINES)('authorisation matrix (%s)', (engine) => {
       '/api/certification/reports/import': { fields: {}, file: { name: 'rapporter.csv', data: 'enhet;år\r\n', type: 'text/csv' } },
       '/api/foodwaste/registrations/import': { fields: {}, file: { name: 'matsvinn.csv', data: 'kjøkken;dato;ledd;kategori;årsak;mottak;kg\r\n', type: 'text/csv' } },
       '/api/climate/imports': { fields: {}, file: { name: 'hovedbok.csv', data: 'dato;ansvar;art;funksjon;belop\r\n2024-01-02;1000;115;202;10\r\n', type: 'text/csv' } },
+      '/api/climate/energy': { fields: {}, file: { name: 'energi.csv', data: 'ansvar;år;energibærer;kwh\r\n1000;2024;elektrisitet;1000\r\n', type: 'text/csv' } },
       '/api/investments/lists/import': { fields: { listKey: 'nbim' }, file: { name: 'liste.csv', data: 'name\r\nCoal India Ltd\r\n', type: 'text/csv' } },
       '/api/investments/company-data/import': { fields: {}, file: { name: 'selskapsdata.csv', data: 'name;revenue_share_coal_power\r\nCoal India Ltd;40\r\n', type: 'text/csv' } },
       '/api/investments/holdings/import': { fields: { portfolioKey: 'energifondet', asOf: '2026-06-30' }, file: { name: 'beholdning.csv', data: 'name;market_value_nok\r\nCoal India Ltd;100\r\n', type: 'text/csv' } },
+      '/api/agriculture/deliveries/import': { fields: {}, file: { name: 'leveranser.csv', data: 'orgnr;periode;kanal;varegruppe;kg;verdi_nok\r\n', type: 'text/csv' } },
       '/api/programs/import': { fields: {}, file: { name: 'program.json', data: '{}', type: 'application/json' } },
+      '/api/circular/photos': { fields: { unitId: unitB }, file: { name: 'bord.png', data: PNG, type: 'image/png' } },
       '/api/indicators/:id/sources/jsonstat': { fields: { filter: 'Region=3203' }, file: { name: 'ssb.json', data: '{}', type: 'application/json' } },
       '/api/indicators/:id/sources/table': { fields: { municipalityColumn: 'k', yearColumn: 'y', valueColumn: 'v', producer: 'p' }, file: { name: 'tabell.csv', data: 'k;y;v\r\n3203;2020;1\r\n', type: 'text/csv' } },
+      '/api/economy/snapshots/import': { fields: {}, file: { name: 'sysselsetting.csv', data: 'orgnr;navn;naeringskode;ansatte;dato\r\n941371876;Cambi ASA;71.129;110;2024-12-31\r\n', type: 'text/csv' } },
       '/api/programs/:id/values/import': { fields: {}, file: { name: 'verdier.csv', data: `indikator;periode;dato;verdi;merknad\r\n${indicator?.key ?? 'x'};2024;2024-06-30;1;\r\n`, type: 'text/csv' } },
     };
     // By the collection the id belongs to: /api/<collection>/:id/…
@@ -204,11 +241,28 @@ describe.each(ENGINES)('authorisation matrix (%s)', (engine) => {
       places: apprPlace?.id ?? 'no-place',
       calls: grantCall?.id ?? 'no-call',
       applications: grantApplication?.id ?? 'no-application',
+      ventures: (await db.selectFrom('ent_venture').select('id').orderBy('id').executeTakeFirst())?.id ?? 'no-venture',
+      'youth-companies': (await db.selectFrom('ent_youth_company').select('id').orderBy('id').executeTakeFirst())?.id ?? 'no-youth-company',
+      'cluster-members': (await db.selectFrom('ent_cluster_member').select('id').orderBy('id').executeTakeFirst())?.id ?? 'no-cluster-member',
       library: libraryItem?.id ?? 'no-library-criterion',
       tenders: tenderRow?.id ?? 'no-tender',
       bids: bidRow?.id ?? 'no-bid',
       contracts: contractRow?.id ?? 'no-contract',
       'follow-ups': followUpRow?.id ?? 'no-follow-up',
+      plots: landPlot?.id ?? 'no-land-plot',
+      'land-calls': landCall?.id ?? 'no-land-call',
+      directory: circPlace?.id ?? 'no-circular-place',
+      items: circItem?.id ?? 'no-circular-item',
+      reservations: circReservation?.id ?? 'no-circular-reservation',
+      measures: svcMeasure?.id ?? 'no-measure',
+      adoptions: svcAdoption?.id ?? 'no-adoption',
+      farms: agFarm?.id ?? 'no-farm',
+      deliveries: agDelivery?.id ?? 'no-delivery',
+      'conversion-plans': agPlan?.id ?? 'no-conversion-plan',
+      'support-grants': agSupport?.id ?? 'no-support-grant',
+      themes: cmpTheme?.id ?? 'no-theme',
+      events: cmpEvent?.id ?? 'no-event',
+      posts: cmpPost?.id ?? 'no-post',
     };
   }, SWEEP_TIMEOUT);
   afterAll(() => t?.close());

@@ -1,0 +1,2 @@
+export * from './farming.js';
+export * from './deliveries.js';

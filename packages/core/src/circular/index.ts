@@ -1,0 +1,3 @@
+export * from './directory.js';
+export * from './market.js';
+export * from './photo.js';

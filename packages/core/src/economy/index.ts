@@ -1,0 +1,3 @@
+export * from './rules.js';
+export * from './snapshot.js';
+export * from './trend.js';

@@ -1,0 +1,5 @@
+import './translations';
+// The services pages for staff (C2), loaded lazily by the router.
+export { ServicesPage } from './ServicesPage';
+export { UnitPage } from './UnitPage';
+export { CoveragePage } from './CoveragePage';

@@ -1,0 +1,3 @@
+import './translations';
+// The public catalogue for residents: one light chunk without the staff pages.
+export { PublicCataloguePage } from './PublicCataloguePage';

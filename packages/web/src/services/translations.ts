@@ -1,0 +1,6 @@
+// The services strings, added to i18next when the first services module loads (app/i18n addDomainTranslations).
+import { addDomainTranslations } from '../app/i18n';
+import nb from './i18n/nb.json';
+import en from './i18n/en.json';
+
+addDomainTranslations('services', { nb, en });
