@@ -8,10 +8,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { checkA11y, launchBrowser, startTestServer, type TestServer } from './harness.js';
+import { launchBrowser, settleAndCheck, signIn, SHOTS, startTestServer, type TestServer } from './harness.js';
 
-const SHOTS = '/tmp/shots';
-const PASSWORD = 'omstilling-demo';
 const ADVISER = 'leila.haugmo@asker.example'; // editor: climate
 const LONG = 180_000; // the machine is shared and loaded
 
@@ -44,23 +42,13 @@ describe('climate account in the browser', () => {
     fs.rmSync(dir, { recursive: true, force: true });
   });
 
-  async function check(page: Page, name: string) {
-    await page.getByRole('heading', { level: 1 }).first().waitFor();
-    await page.waitForLoadState('networkidle');
-    await page.locator('.loading').first().waitFor({ state: 'detached', timeout: 20_000 }).catch(() => undefined);
-    await page.screenshot({ path: `${SHOTS}/climate-${name}.png`, fullPage: true });
-    await checkA11y(page, `climate-${name}`);
-  }
+  // The climate pages load large results: allow the loading indicator longer than the default.
+  const check = (page: Page, name: string) => settleAndCheck(page, `climate-${name}`, 20_000);
 
   it(
     'a finance adviser imports a ledger, fixes the three bad lines it names, and reads the results with sources',
     async () => {
-      const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-      const page = await context.newPage();
-      await page.goto(`${server.url}/login?redirect=${encodeURIComponent('/climate')}`);
-      await page.getByLabel('E-postadresse').fill(ADVISER);
-      await page.getByLabel('Passord').fill(PASSWORD);
-      await page.getByRole('button', { name: 'Logg inn' }).click();
+      const page = await signIn(browser, server, ADVISER, '/climate');
       await page.getByRole('heading', { level: 1, name: 'Klimaregnskap' }).waitFor();
       // The demo ledger (2024–2025) is there: the newest year, by unit, with the sources note.
       await page.getByRole('table', { name: /Utslipp 2025 etter enhet/ }).waitFor();
@@ -137,7 +125,7 @@ describe('climate account in the browser', () => {
       await first.getByRole('button', { name: 'Lagre beslutning' }).click();
       await first.getByText('Beslutningen er lagret.').waitFor();
       await check(page, 'forms');
-      await context.close();
+      await page.context().close();
     },
     LONG,
   );

@@ -108,11 +108,14 @@ export async function signIn(browser: Browser, server: TestServer, email: string
   return page;
 }
 
-/** Waits for the page to settle (a level-1 heading, the network idle, no loading indicator), saves a full-page screenshot `SHOTS/<name>.png` and runs axe. */
-export async function settleAndCheck(page: Page, name: string): Promise<void> {
+/**
+ * Waits for the page to settle (a level-1 heading, the network idle, no loading indicator for up
+ * to `loadingMs`), saves a full-page screenshot `SHOTS/<name>.png` and runs axe.
+ */
+export async function settleAndCheck(page: Page, name: string, loadingMs = 10_000): Promise<void> {
   await page.getByRole('heading', { level: 1 }).first().waitFor();
   await page.waitForLoadState('networkidle');
-  await page.locator('.loading').first().waitFor({ state: 'detached', timeout: 10_000 }).catch(() => undefined);
+  await page.locator('.loading').first().waitFor({ state: 'detached', timeout: loadingMs }).catch(() => undefined);
   fs.mkdirSync(SHOTS, { recursive: true });
   await page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: true });
   await checkA11y(page, name);

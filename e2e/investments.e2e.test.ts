@@ -7,10 +7,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { checkA11y, launchBrowser, startTestServer, type TestServer } from './harness.js';
+import { launchBrowser, settleAndCheck, signIn, SHOTS, startTestServer, type TestServer } from './harness.js';
 
-const SHOTS = '/tmp/shots';
-const PASSWORD = 'omstilling-demo';
 const OFFICER = 'hilde.asgardlien@asker.example'; // editor: investments
 const LONG = 180_000; // the machine is shared and loaded
 
@@ -35,23 +33,13 @@ describe('investments in the browser', () => {
     fs.rmSync(dir, { recursive: true, force: true });
   });
 
-  async function check(page: Page, name: string) {
-    await page.getByRole('heading', { level: 1 }).first().waitFor();
-    await page.waitForLoadState('networkidle');
-    await page.locator('.loading').first().waitFor({ state: 'detached', timeout: 20_000 }).catch(() => undefined);
-    await page.screenshot({ path: `${SHOTS}/investments-${name}.png`, fullPage: true });
-    await checkA11y(page, `investments-${name}`);
-  }
+  // The investments pages load large results: allow the loading indicator longer than the default.
+  const check = (page: Page, name: string) => settleAndCheck(page, `investments-${name}`, 20_000);
 
   it(
     'a finance officer imports the list and a report, sees the breaches, clears the review queue and tracks a divestment',
     async () => {
-      const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-      const page = await context.newPage();
-      await page.goto(`${server.url}/login?redirect=${encodeURIComponent('/investments')}`);
-      await page.getByLabel('E-postadresse').fill(OFFICER);
-      await page.getByLabel('Passord').fill(PASSWORD);
-      await page.getByRole('button', { name: 'Logg inn' }).click();
+      const page = await signIn(browser, server, OFFICER, '/investments');
       await page.getByRole('heading', { level: 1, name: 'Investeringer' }).waitFor();
       // The demo: Energifondet's newest report, one breach (climate), the trend, one review candidate.
       await page.getByRole('table', { name: 'Brudd per kriterium' }).waitFor();
@@ -108,7 +96,7 @@ describe('investments in the browser', () => {
       const [pdf] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Last ned rapport til finansutvalget (PDF)' }).click()]);
       expect(pdf.suggestedFilename()).toMatch(/^investeringer-kraftfondet-2026-09-30\.pdf$/);
       expect(fs.readFileSync((await pdf.path())!).subarray(0, 5).toString()).toBe('%PDF-');
-      await context.close();
+      await page.context().close();
     },
     LONG,
   );
